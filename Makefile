@@ -1,0 +1,40 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test bench eval lint lock clean
+
+run: $(STAMP)
+	$(BIN)/extract run corpus/ --out outputs/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest --slow
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
+
+eval: $(STAMP)
+	$(BIN)/extract eval outputs tests/data/gold
+	$(BIN)/extract eval --conformance tests/data/conformance
+
+lint: $(STAMP)
+	$(BIN)/ruff check extract tests bench
+
+# The lock pins every package with its hashes, the spaCy model included.
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -U pip
+	$(BIN)/python -m pip install -q --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $(STAMP)
+
+# Re-resolve the lock after changing dependencies in pyproject.toml.
+lock:
+	$(PYTHON) -m pip install -q uv
+	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --generate-hashes \
+		--python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) outputs/*.csv outputs/*.duckdb outputs/texts

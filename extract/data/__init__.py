@@ -1,0 +1,1 @@
+"""Packaged data files: default settings, aliases, metric lexicon."""
