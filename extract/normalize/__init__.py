@@ -1,0 +1,1 @@
+"""Pure normalizers: text of a mention -> its value. No I/O, no clock."""

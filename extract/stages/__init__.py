@@ -1,0 +1,1 @@
+"""Stages: each finds mentions of some kinds in a ParsedDoc."""
