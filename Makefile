@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench eval lint lock clean
+.PHONY: run test bench eval lint lock clean sync-shared
 
 run: $(STAMP)
 	$(BIN)/extract run corpus/ --out outputs/
@@ -38,3 +38,11 @@ lock:
 
 clean:
 	rm -rf $(VENV) outputs/*.csv outputs/*.duckdb outputs/texts
+
+# Refresh the copies of ../shared (sample articles, gold, conformance cases, spec).
+SHARED ?= ../shared
+sync-shared:
+	cp $(SHARED)/corpus/*.txt corpus/
+	cp $(SHARED)/gold/* tests/data/gold/
+	cp $(SHARED)/conformance/* tests/data/conformance/
+	cp $(SHARED)/spec/OUTPUTS.md $(SHARED)/spec/CONVENTIONS.md docs/

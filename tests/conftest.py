@@ -37,3 +37,30 @@ def corpus_dir() -> Path:
 def gold_mentions() -> list[dict]:
     with (DATA / "gold" / "mentions.jsonl").open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The default pipeline with the real model, loaded once per session."""
+    from extract.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture
+def bad_input_dir(tmp_path: Path) -> Path:
+    """A folder with an empty, a binary, a Latin-1, a broken-PDF and a good file."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    (folder / "latin1.txt").write_bytes(
+        "Zürich, 3 March 2024 - Müller AG said revenue rose 5% to 12 million euros in the "
+        "fourth quarter of 2023, after a difficult year for the Swiss company.\n".encode("latin-1")
+    )
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ntrailer garbage")
+    (folder / "good.txt").write_text(
+        "Acme Corp said on March 3, 2024 that revenue rose 12% to $5.2 billion in 2023.\n",
+        encoding="utf-8",
+    )
+    return folder
