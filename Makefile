@@ -31,9 +31,9 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 # Re-resolve the lock after changing dependencies in pyproject.toml.
-lock:
-	$(PYTHON) -m pip install -q uv
-	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --generate-hashes \
+lock: $(STAMP)
+	$(BIN)/python -m pip install -q uv
+	$(BIN)/python -m uv pip compile pyproject.toml --extra dev --generate-hashes \
 		--python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements.lock
 
 clean:
