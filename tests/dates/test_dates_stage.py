@@ -1,0 +1,285 @@
+"""The rule-based date stage: spans found in text and the periods they resolve to."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from extract.document import Paragraph, ParsedDoc
+from extract.stages.dates import DateStage, explicit_days, find_dates, simple_parsed_doc
+
+REF = date(2025, 11, 19)  # a Wednesday
+REF_AUG = date(2025, 8, 19)
+
+# (sentence, reference date, [(span text, period), ...])
+CORE = [
+    ("On November 16, the chairman posted.", REF, [("November 16", "2025-11-16")]),
+    ("It was signed 16 Nov 2025.", REF, [("16 Nov 2025", "2025-11-16")]),
+    ("It was signed Nov. 16, 2025 in Paris.", REF, [("Nov. 16, 2025", "2025-11-16")]),
+    ("Posted 2025-11-19 15:46 by staff", REF, [("2025-11-19 15:46", "2025-11-19")]),
+    ("The vote is on 15.11.2023 at noon.", REF, [("15.11.2023", "2023-11-15")]),
+    ("Filed on 2025.10.30 in court.", REF, [("2025.10.30", "2025-10-30")]),
+    ("Filed on 11/19/2025 in court.", REF, [("11/19/2025", "2025-11-19")]),
+    ("Shipments doubled in March this year.", REF, [("March this year", "2025-03")]),
+    ("Prices fell in Sept 2024 again.", REF, [("Sept 2024", "2024-09")]),
+    ("The plant opened in April 2024.", REF, [("April 2024", "2024-04")]),
+    ("The model launched in June.", REF_AUG, [("June", "2025-06")]),
+    ("Sales in December were weak.", REF, [("December", "2024-12")]),
+    ("The company will open the store in December.", REF, [("December", "2025-12")]),
+    ("Revenue rose in Q3 2025.", REF, [("Q3 2025", "2025-Q3")]),
+    ("Revenue rose in 3Q25.", REF, [("3Q25", "2025-Q3")]),
+    ("Revenue rose in 2023Q3.", REF, [("2023Q3", "2023-Q3")]),
+    ("In the third quarter of 2025, profit rose.", REF, [("the third quarter of 2025", "2025-Q3")]),
+    ("Its third-quarter profit rose.", REF, [("third-quarter", "2025-Q3")]),
+    ("At the first - quarter 2025 call, it spoke.", REF, [("the first - quarter 2025", "2025-Q1")]),
+    ("Margins grew in Q1 2024.", REF, [("Q1 2024", "2024-Q1")]),
+    ("In the second quarter, margins grew.", REF_AUG, [("the second quarter", "2025-Q2")]),
+    ("Sales rose in H1 2025.", REF, [("H1 2025", "2025-H1")]),
+    ("In the first half of this year, sales rose.", REF,
+     [("the first half of this year", "2025-H1")]),
+    ("The target for 2027 is set.", REF, [("2027", "2027")]),
+    ("It grew in 2024.", REF, [("2024", "2024")]),
+    ("Its FY2024 revenue rose.", REF, [("FY2024", "2024")]),
+    ("Its fiscal 2024 revenue rose.", REF, [("fiscal 2024", "2024")]),
+    ("Since 2020, the group has sold shares.", REF, [("2020", "2020")]),
+    ("In the first seven months of this year, output rose.", REF,
+     [("the first seven months of this year", "2025-01-01/2025-07-31")]),
+    ("Output rose from May to Oct 2020.", REF, [("from May to Oct 2020", "2020-05-01/2020-10-31")]),
+    ("Output rose between April and June.", REF,
+     [("between April and June", "2025-04-01/2025-06-30")]),
+    ("Revenue for the three months ended Sept 30 rose.", REF,
+     [("the three months ended Sept 30", "2025-07-01/2025-09-30")]),
+    ("We expect to finish this week.", REF, [("this week", "2025-11-17/2025-11-23")]),
+    ("By the end of September 2025, it had 400 stores.", REF,
+     [("the end of September 2025", "2025-09-30")]),
+    ("It sold its stake at the end of 2024.", REF, [("the end of 2024", "2024-12-31")]),
+    ("As of June 30, 2025, it had 730 million users.", REF, [("June 30, 2025", "2025-06-30")]),
+    ("Sales grew this year.", REF, [("this year", "2025")]),
+    ("Last year, sales grew.", REF, [("Last year", "2024")]),
+    ("Margins may fall next year.", REF, [("next year", "2026")]),
+    ("Profit doubled from last quarter.", REF, [("last quarter", "2025-Q3")]),
+    ("The shares rose today.", REF, [("today", "2025-11-19")]),
+    ("The shares rose yesterday.", REF, [("yesterday", "2025-11-18")]),
+    ("The results come out tomorrow.", REF, [("tomorrow", "2025-11-20")]),
+    ("The shares fell on Monday.", REF, [("Monday", "2025-11-17")]),
+    ("The results come out next Friday.", REF, [("next Friday", "2025-11-28")]),
+    ("Deliveries in September and October topped 40,000.", REF,
+     [("September", "2025-09"), ("October", "2025-10")]),
+    ("The vote was on 21/04/2016.", REF, [("21/04/2016", "2016-04-21")]),
+    ("The period ran from 2020 to 2025.", REF, [("2020 to 2025", "2020-01-01/2025-12-31")]),
+    ("Sales rose 5% in mid-2024.", REF, [("mid-2024", "2024")]),
+    ("The report covers January-October 2025.", REF,
+     [("January-October 2025", "2025-01-01/2025-10-31")]),
+]  # fmt: skip
+
+# Text that holds no date mention.
+NEGATIVE = [
+    "It took more than seven years to turn a profit.",
+    "In the past two weeks, he drove 800 kilometers.",
+    "It plans to invest heavily in the next five years.",
+    "It aims to be among the top three within three years.",
+    "Revenue grew for seven consecutive quarters.",
+    "It was the fourth consecutive quarter of growth.",
+    "Recently, the chairman spoke. Currently, the firm is growing.",
+    "Earlier, the firm said it is now profitable.",
+    "In recent years, the market changed. At that time, it was small.",
+    "Many users commented on that day.",
+    "The margin rose compared to the previous year.",
+    "Its annual report and monthly profit and quarterly results improved.",
+    "The firm sold 2,025 units.",
+    "The gadget costs $2024 in stores.",
+    "The Xiaomi 15 Ultra went on sale.",
+    "The 15th Anniversary event was held.",
+    "It has 2000 employees and 2025 units in stock.",
+    "This may take longer than expected.",
+    "May I ask a question?",
+    "The screen has a 4:3 ratio and 24/7 support.",
+    "Revenue rose 3.2% year - on - year.",
+]
+
+BUGS_CAUGHT = [
+    # A future cue after the mention in another clause does not make it future.
+    ("In the second quarter, R&D was 7.8 billion yuan, and it is expected to grow.", REF_AUG,
+     [("the second quarter", "2025-Q2")]),
+    # The sentence full stop is not part of a month name.
+    ("Shipments grew in March.", REF, [("March", "2025-03")]),
+    # A weekday-named day picks the month where the weekday fits.
+    ("Let's meet on Tuesday the 25th.", REF, [("Tuesday the 25th", "2025-11-25")]),
+    # A trailing comma does not stop the year.
+    ("By the end of September 2025, it had stores.", REF,
+     [("the end of September 2025", "2025-09-30")]),
+]  # fmt: skip
+
+BUGS_CAUGHT += [
+    # Results are reported for a period that has ended, even in a future sentence.
+    ("It will report third-quarter results next week.", REF,
+     [("third-quarter", "2025-Q3"), ("next week", "2025-11-24/2025-11-30")]),
+    # A quarter named by its last month.
+    ("It reported results for the June quarter.", REF, [("the June quarter", "2025-Q2")]),
+    # ``the full year 2025`` is one year mention.
+    ("For the full year 2025, revenue will grow.", REF, [("the full year 2025", "2025")]),
+    # ``the year-ago quarter`` is the report quarter a year earlier.
+    ("Profit rose in Q3 2025 from the year-ago quarter.", REF,
+     [("Q3 2025", "2025-Q3"), ("the year-ago quarter", "2024-Q3")]),
+    # ``fiscal`` before the ordinal keeps the quarter fiscal.
+    ("Acme grew in the fiscal first quarter of 2024.", REF,
+     [("the fiscal first quarter of 2024", "2024-Q1")]),
+    # ``year - on - year`` is not a year.
+    ("Sales rose 5% year - on - year in 2024.", REF, [("2024", "2024")]),
+]  # fmt: skip
+
+XFAIL = [
+    (
+        "Let's celebrate International Workers' Day!",
+        REF,
+        [("International Workers' Day", "2025-05-01")],
+    ),
+    ("On 2016 10 16, the conference started.", REF, [("2016 10 16", "2016-10-16")]),
+]
+
+
+def _found(text: str, ref: date | None) -> list[tuple[str, str]]:
+    return [(m.text, m.period) for m in find_dates(text, ref)]
+
+
+def _idfn(value: object) -> str:
+    return str(value)[:40]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), CORE + BUGS_CAUGHT, ids=_idfn)
+def test_dates_stage_finds_and_resolves(
+    text: str, ref: date, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(text, ref) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVE, ids=_idfn)
+def test_dates_stage_ignores_non_dates(text: str) -> None:
+    assert _found(text, REF) == []
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), XFAIL, ids=_idfn)
+@pytest.mark.xfail(strict=True, reason="holidays and space-separated numeric dates")
+def test_dates_stage_xfail(text: str, ref: date, expected: list[tuple[str, str]]) -> None:
+    assert _found(text, ref) == expected
+
+
+def test_dates_stage_mention_fields() -> None:
+    text = "In the third quarter of 2025, revenue rose."
+    (mention,) = find_dates(text, REF)
+    assert text[mention.start : mention.end] == mention.text
+    assert (mention.kind, mention.source_stage, mention.status) == ("date", "regex", "ok")
+    assert (mention.date_start, mention.date_end) == (date(2025, 7, 1), date(2025, 9, 30))
+    assert mention.granularity == "quarter"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the third quarter of 2025, profit rose.\nIn this quarter, costs fell.",
+            [("the third quarter of 2025", "2025-Q3"), ("this quarter", "2025-Q3")],
+        ),
+        (
+            "Profit rose in Q2 2025.\nR&D for the whole year will reach 30 billion yuan.",
+            [("Q2 2025", "2025-Q2"), ("the whole year", "2025")],
+        ),
+        (
+            "Sales rose in the third quarter of 2025.\nThat beat the same period last year.",
+            [("the third quarter of 2025", "2025-Q3"), ("the same period last year", "2024-Q3")],
+        ),
+        ("In this quarter, costs fell.", [("this quarter", "2025-Q4")]),
+    ],
+)
+def test_dates_stage_this_quarter_is_report_quarter(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(text, REF) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales grew this year, and in June.", [("this year", ""), ("June", "")]),
+        ("It opened on 16 Nov 2025.", [("16 Nov 2025", "2025-11-16")]),
+    ],
+)
+def test_dates_stage_without_reference_leaves_relative_unresolved(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    mentions = find_dates(text, None)
+    assert [(m.text, m.period) for m in mentions] == expected
+    for mention in mentions:
+        assert mention.status == ("ok" if mention.period else "unresolved")
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [("mdy", "2025-04-05"), ("dmy", "2025-05-04")],
+)
+def test_dates_stage_numeric_order(order: str, expected: str) -> None:
+    (mention,) = find_dates("Filed on 04/05/2025 in court.", REF, numeric_order=order)
+    assert mention.period == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme's FY2024 revenue rose.", "2023-04-01/2024-03-31"),
+        ("Acme grew in H1 FY2023.", "2022-04-01/2022-09-30"),
+        ("Other Co's FY2024 revenue rose.", "2024"),
+    ],
+)
+def test_dates_stage_fiscal_year_of_named_company(text: str, expected: str) -> None:
+    (mention,) = find_dates(text, REF, fiscal_year_start={"Acme": 4})
+    assert mention.period == expected
+
+
+def test_dates_stage_rejects_bad_numeric_order() -> None:
+    with pytest.raises(ValueError, match="numeric_order"):
+        DateStage(numeric_order="ymd")
+
+
+def test_dates_stage_skips_word_dates_in_other_languages() -> None:
+    text = "Am 16. November 2025 sprach er.\nOn November 16, he spoke."
+    doc = ParsedDoc(
+        doc_id="d",
+        text=text,
+        reference_date=REF,
+        sentences=((0, 31), (32, len(text))),
+        paragraphs=(Paragraph(0, 31, "de"), Paragraph(32, len(text), "en")),
+    )
+    assert [(m.text, m.period) for m in DateStage()(doc)] == [("November 16", "2025-11-16")]
+
+
+def test_dates_stage_keeps_numeric_dates_in_other_languages() -> None:
+    text = "中国企业家杂志2025-11-19 15:46"
+    doc = ParsedDoc(
+        doc_id="d", text=text, reference_date=REF, paragraphs=(Paragraph(0, len(text), "zh"),)
+    )
+    assert [(m.text, m.period) for m in DateStage()(doc)] == [("2025-11-19 15:46", "2025-11-19")]
+
+
+def test_dates_stage_explicit_days_only_full_dates() -> None:
+    text = "On August 19, 2025 it reported; on June 30 it had users; in 2024 it grew."
+    assert [d for _, _, d in explicit_days(text)] == [date(2025, 8, 19)]
+
+
+def test_dates_stage_throughput() -> None:
+    paragraph = (
+        "In the third quarter of 2025, revenue reached 113.1 billion yuan, up 22.3% year - on - "
+        "year, and 108,796 cars were delivered in September and October. By the end of "
+        "September 2025, it had 402 stores in 119 cities; it expects 350,000 deliveries this "
+        "week and plans to enter Europe in 2027.\n"
+        "Recently the founder, who has led the company for more than ten years, answered "
+        "questions from users about product safety and the brand's image on social media.\n"
+    )
+    text = paragraph * 2000
+    doc = simple_parsed_doc(text, REF)
+    stage = DateStage()
+    started = time.perf_counter()
+    stage(doc)
+    seconds = time.perf_counter() - started
+    assert len(text.encode()) / seconds > 300_000  # bytes per second; wide margin for busy CI
