@@ -64,3 +64,44 @@ def bad_input_dir(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return folder
+
+
+def make_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with a text layer holding ``lines`` (Helvetica, ASCII only)."""
+
+    def escape(s: str) -> str:
+        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    content = "BT /F1 11 Tf 14 TL 72 720 Td " + " ".join(f"({escape(x)}) Tj T*" for x in lines)
+    content += " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += (
+        f"trailer << /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out
+
+
+@pytest.fixture
+def pdf_maker():
+    """The ``make_pdf`` function, to build PDFs inside a test."""
+    return make_pdf
+
+
+@pytest.fixture
+def pdf_bytes() -> bytes:
+    return make_pdf(["Acme Corp results", "Revenue rose 12% to $5.2 billion in 2023."])

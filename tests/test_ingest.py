@@ -22,12 +22,15 @@ def _doc(path: Path, **kwargs):
 @pytest.mark.parametrize(
     ("data", "text", "encoding"),
     [
-        ("Umsatz stieg um 5 %".encode(), "Umsatz stieg um 5 %", "utf-8"),
+        ("Umsätze stiegen um 5 %".encode(), "Umsätze stiegen um 5 %", "utf-8"),
         (b"\xef\xbb\xbfHello", "Hello", "utf-8-sig"),
-        ("Le chiffre d'affaires a augmenté de 5 % à Zürich cette année, après une période très "
-         "difficile pour l'équipe de direction générale.".encode("latin-1"),
-         "Le chiffre d'affaires a augmenté de 5 % à Zürich cette année, après une période très "
-         "difficile pour l'équipe de direction générale.", None),
+        (
+            "Le chiffre d'affaires a augmenté de 5 % à Zürich cette année, après une période très "
+            "difficile pour l'équipe de direction générale.".encode("latin-1"),
+            "Le chiffre d'affaires a augmenté de 5 % à Zürich cette année, après une période très "
+            "difficile pour l'équipe de direction générale.",
+            None,
+        ),
     ],
     ids=["utf8", "bom", "latin1"],
 )
@@ -42,8 +45,11 @@ def test_decode_bytes_utf8_then_detected(data: bytes, text: str, encoding: str |
 
 @pytest.mark.parametrize(
     ("data", "binary"),
-    [(b"plain text\n", False), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", True),
-     (bytes(range(256)) * 4, True)],
+    [
+        (b"plain text\n", False),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", True),
+        (bytes(range(256)) * 4, True),
+    ],
     ids=["text", "png", "bytes"],
 )
 def test_decode_looks_binary(data: bytes, binary: bool) -> None:
@@ -114,7 +120,11 @@ def test_files_reference_date_from_sidecar_wins(tmp_path: Path, sidecar: str) ->
     path.write_text("Wire 2024-01-02 10:00\n" + GOOD)
     (tmp_path / sidecar).write_text(json.dumps({"published": "2024-05-06", "title": "T"}))
     doc = _doc(path, reference_date=date(2020, 1, 1))
-    assert (doc.reference_date, doc.reference_from, doc.title) == (date(2024, 5, 6), "metadata", "T")
+    assert (doc.reference_date, doc.reference_from, doc.title) == (
+        date(2024, 5, 6),
+        "metadata",
+        "T",
+    )
 
 
 def test_files_reference_date_order_header_cli_text(tmp_path: Path) -> None:
@@ -150,11 +160,30 @@ def test_files_guess_title(text: str, title: str) -> None:
 
 def test_html_reader_extracts_article(tmp_path: Path) -> None:
     body = " ".join(["Acme Corp reported revenue of $5 million in the third quarter."] * 8)
-    html = (f"<html><head><title>Acme results</title></head><body><nav>Home | News</nav>"
-            f"<article><h1>Acme results</h1><p>{body}</p><p>{body}</p></article></body></html>")
+    html = (
+        f"<html><head><title>Acme results</title></head><body><nav>Home | News</nav>"
+        f"<article><h1>Acme results</h1><p>{body}</p><p>{body}</p></article></body></html>"
+    )
     path = tmp_path / "a.html"
     path.write_text(html)
     doc = _doc(path)
     assert doc.status == "ok", doc.error
     assert "$5 million" in doc.text
     assert doc.reader == "html"
+
+
+def test_pdf_reader_reads_text_layer(tmp_path: Path, pdf_bytes: bytes) -> None:
+    path = tmp_path / "a.pdf"
+    path.write_bytes(pdf_bytes)
+    doc = _doc(path)
+    assert doc.status == "ok", doc.error
+    assert "Revenue rose 12% to $5.2 billion in 2023." in doc.text
+    assert doc.reader == "pdf"
+
+
+def test_pdf_reader_without_text_is_skipped(tmp_path: Path, pdf_maker) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(pdf_maker([]))
+    doc = _doc(path)
+    assert doc.status == "skipped"
+    assert "no text layer" in doc.error

@@ -17,7 +17,7 @@ def read_html(data: bytes, path: Path) -> RawText:
 
     Offsets of mentions refer to the extracted text, which the pipeline stores.
     """
-    import trafilatura  # noqa: PLC0415 - heavy import, only when HTML is read
+    import trafilatura
 
     from extract.ingest.files import RawText
 
@@ -26,17 +26,16 @@ def read_html(data: bytes, path: Path) -> RawText:
     if looks_binary(data):
         raise IngestError("binary file, not HTML", status="skipped")
     html, encoding = decode_bytes(data)
-    doc = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=True, with_metadata=True, as_dict=True
+    result = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=True, with_metadata=True
     )
-    if not isinstance(doc, dict):
+    if result is None:
         raise IngestError("no article text found in HTML", status="skipped")
+    doc = result.as_dict()
     text = (doc.get("text") or "").strip()
     if not text:
         raise IngestError("no article text found in HTML", status="skipped")
     title = (doc.get("title") or "").strip()
     if title:
         text = f"{title}\n\n{text}"
-    return RawText(
-        text=text, encoding=encoding, title=title, published=str(doc.get("date") or "")
-    )
+    return RawText(text=text, encoding=encoding, title=title, published=str(doc.get("date") or ""))

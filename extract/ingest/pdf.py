@@ -21,8 +21,8 @@ def read_pdf(data: bytes, path: Path) -> RawText:
     A file that is not a PDF or cannot be parsed fails; a PDF without a text layer
     (a scan) is skipped, since there is nothing to extract without OCR.
     """
-    import pdfplumber  # noqa: PLC0415 - heavy import, only when a PDF is read
-    from pdfminer.pdfparser import PDFSyntaxError  # noqa: PLC0415
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
 
     from extract.ingest.files import RawText
 
