@@ -1,0 +1,1291 @@
+"""Link figures to what they are about: subject, metric, period, segment and change.
+
+``link_facts`` reads one document sentence by sentence. It needs no parser: a small grammar
+over the sentence's words and the mentions found by earlier stages does the work.
+
+1. Metric phrases (``revenue``, ``delivered``, ``market share``) come from the lexicon.
+2. Each money/percent/quantity mention is classified: a *change* (a percent introduced by
+   ``increase of``, ``fell by``, ``up``, or followed by ``year-on-year increase``), a *level*,
+   or nothing (a restatement such as ``exceeded the 100-billion-yuan mark``, a gap such as
+   ``120 yuan lower than``, a share of a total).
+3. A level attaches to the nearest metric phrase whose metric takes its kind of value
+   (money -> revenue, percent -> margin, quantity -> deliveries); a quantity's own words
+   (``402 sales outlets``) win. A metric phrase followed by ``of`` + a noun phrase naming no
+   company, segment or product (``the market share of German brands``) has no single subject
+   and yields no fact.
+4. A change joins the level stated just before it (``revenue of 113.1 billion yuan, up
+   22.3%``), or a level stated after it for the same metric (``the stock price fell 4% and
+   was at HK$39``); otherwise it makes a fact of its own with no level.
+5. Subject, segment and period come from the sentence, else from earlier sentences of the
+   paragraph, else from the document (its most-mentioned org, and the most-mentioned
+   quarter for metrics reported over a period). ``respectively`` lists and ``the X of A, B
+   and C were x%, y%`` are paired in order; ``In May and June ... were both over 40,000``
+   gives one fact per date.
+6. ``modality`` comes from the words before the figure (``target``, ``expected to``,
+   ``plans to``, ``will``).
+7. Finally, a figure repeated (a headline and the body) or a change stated apart from its
+   level (``a 33% drop in net profit`` ... ``net profit fell to 7.8 billion yuan``) is merged
+   into one fact, keyed by subject, metric, period and modality.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import dataclasses
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TypeVar
+
+from extract.document import ParsedDoc
+from extract.lexicon import NO_METRIC, LexiconMatch, MetricLexicon
+from extract.records import Fact, Mention
+
+__all__ = ["METRIC_VALUE_KINDS", "link_facts"]
+
+_Span = TypeVar("_Span", Mention, LexiconMatch)
+_MONEY = frozenset({"money"})
+_PERCENT = frozenset({"percent"})
+_QUANTITY = frozenset({"quantity"})
+
+#: Which kind of value each metric of the vocabulary takes; other metrics take any.
+METRIC_VALUE_KINDS: dict[str, frozenset[str]] = {
+    "revenue": _MONEY,
+    "gross_profit": _MONEY,
+    "net_profit": _MONEY,
+    "adjusted_net_profit": _MONEY,
+    "operating_profit": _MONEY,
+    "rd_expense": _MONEY,
+    "share_price": _MONEY,
+    "average_selling_price": _MONEY,
+    "investment": _MONEY,
+    "subsidy": _MONEY,
+    "gross_margin": _PERCENT,
+    "market_share": _PERCENT,
+    "sales_expense_ratio": _PERCENT,
+    "deliveries": _QUANTITY,
+    "shipments": _QUANTITY,
+    "orders": _QUANTITY,
+    "monthly_active_users": _QUANTITY,
+    "users": _QUANTITY,
+    "headcount": _QUANTITY,
+    "capacity": _QUANTITY,
+    "stores": _QUANTITY,
+}
+_ANY_VALUE = frozenset({"money", "percent", "quantity"})
+
+# Metrics stated over a period: a sentence without a date takes the paragraph's or the
+# report's period. Stock figures (users, stores, headcount) take only a day carried over;
+# investment, capacity and subsidies take only a date stated in their own sentence.
+_FLOW_METRICS = frozenset(
+    {
+        "revenue",
+        "gross_profit",
+        "gross_margin",
+        "net_profit",
+        "adjusted_net_profit",
+        "operating_profit",
+        "rd_expense",
+        "sales_expense_ratio",
+        "deliveries",
+        "shipments",
+        "orders",
+        "market_share",
+        "average_selling_price",
+    }
+)
+_DAY_METRICS = frozenset({"share_price", "monthly_active_users", "users", "headcount", "stores"})
+_GOVERNMENT_METRICS = frozenset({"subsidy"})
+# Metrics that are stated per unit anyway ("average price per vehicle", "subsidy per car").
+_PER_UNIT_METRICS = frozenset({"average_selling_price", "share_price", "subsidy"})
+# Vehicles sold or shipped are reported as deliveries.
+_SHIPPED_VEHICLES = {"smart EVs": "deliveries"}
+
+_QUALIFIER_WORDS = (
+    r"over|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|roughly|"
+    r"approximately|some|up\s+to|at\s+least|at\s+most|as\s+much\s+as|only|just|a\s+further|"
+    r"another|an\s+additional|a\s+total\s+of|a\s+record|under|above|below|close\s+to|exceeding"
+)
+_BASIS_WORDS = (
+    r"year[\s-]+on[\s-]+year|year[\s-]+over[\s-]+year|yoy|y/y|quarter[\s-]+on[\s-]+quarter|"
+    r"qoq|q/q|sequentially|month[\s-]+on[\s-]+month|annually"
+)
+_UP = (
+    r"increase[sd]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|"
+    r"growth|gain(?:s|ed)?|jump(?:s|ed)?|surge[sd]?|climb(?:s|ed)?|up|higher|expand(?:s|ed)?|"
+    r"expansion|improve[sd]?|improvement|soar(?:s|ed)?|widen(?:s|ed|ing)?|boost(?:s|ed)?|"
+    r"rebound(?:s|ed)?|spike[sd]?|rall(?:y|ies|ied)|leap(?:s|t|ed)?|skyrocket(?:s|ed)?|"
+    r"advance[sd]?|add(?:s|ed)?"
+)
+_DOWN = (
+    r"decrease[sd]?|decreasing|decline[sd]?|declining|fall|falls|fell|fallen|falling|"
+    r"drop(?:s|ped)?|dropping|down|lower|shrink(?:s|ing)?|shrank|shrunk|narrow(?:s|ed|ing)?|"
+    r"reduce[sd]?|reduction|cut|slump(?:s|ed)?|plunge[sd]?|plunging|slide|slid|"
+    r"contract(?:s|ed)?|contraction|dip(?:s|ped)?|tumble[sd]?|sank|sink(?:s)?|lost|lose|"
+    r"loses|shed|sheds|collapse[sd]?|plummet(?:s|ed)?|crash(?:es|ed)?|tank(?:s|ed)?|"
+    r"retreat(?:s|ed)?|slip(?:s|ped)?|eased|weaken(?:s|ed)?"
+)
+_CUE_BEFORE = re.compile(
+    rf"\b(?P<cue>{_UP}|{_DOWN})(?:\s+(?:{_BASIS_WORDS}))?(?:\s+(?:by|of|at))?"
+    rf"(?:\s+(?:{_QUALIFIER_WORDS}))*\s*$",
+    re.IGNORECASE,
+)
+_CUE_AFTER = re.compile(
+    rf"^\s*(?:(?:{_BASIS_WORDS}|annual|quarterly)\s+)?"
+    r"(?P<cue>increase|rise|growth|gain|jump|surge|improvement|expansion|decline|decrease|"
+    r"drop|fall|reduction|slump|plunge|contraction|dip)\b",
+    re.IGNORECASE,
+)
+_SIGNED = re.compile(r"(?:^|[\s(\[,])(?P<sign>[+\-\u2212])$")
+_BASIS_AFTER = re.compile(rf"^\s*(?:{_BASIS_WORDS})\b", re.IGNORECASE)
+_PER_AFTER = re.compile(r"\s+per\s+(?!cent\b)\w", re.IGNORECASE)
+_DOWN_WORD = re.compile(rf"^(?:{_DOWN})$", re.IGNORECASE)
+
+_BASIS = (
+    (
+        "since_peak",
+        re.compile(
+            r"\b(?:from|since|compared\s+(?:with|to)|off|below)\s+(?:the|its|their|a)\s+"
+            r"(?:\w+\s+){0,2}?(?:peak|high|all[\s-]+time\s+high)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ytd",
+        re.compile(
+            r"\byear[\s-]+to[\s-]+date\b|\bytd\b|\bso\s+far\s+this\s+year\b|"
+            r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "qoq",
+        re.compile(
+            r"\bquarter[\s-]+(?:on|over)[\s-]+quarter\b|\bqoq\b|\bq/q\b|\bsequentially\b|"
+            r"\b(?:compared\s+(?:with|to)|from|over|than)\s+the\s+(?:previous|preceding|prior|"
+            r"last)\s+quarter\b|\bfrom\s+a\s+quarter\s+(?:earlier|ago|before)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "yoy",
+        re.compile(
+            r"\byear[\s-]+(?:on|over)[\s-]+year\b|\byoy\b|\by/y\b|"
+            r"\b(?:from|than)\s+a\s+year\s+(?:earlier|ago|before)\b|\bon[\s-]+year\b|"
+            r"\byear[\s-]+earlier\b|"
+            r"\b(?:compared\s+(?:with|to)|from|over|than|versus|vs\.?)\s+(?:the\s+)?"
+            r"(?:same\s+(?:period|quarter|month)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|"
+            r"the\s+prior|a)\s+year|previous\s+year|prior\s+year|last\s+year|"
+            r"a\s+year\s+(?:earlier|ago))\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+_RESTATEMENT_AFTER = re.compile(
+    r"^[\s\"'\u201d\u2019-]*(?:level\b|(?:[\w-]+\s+){0,3}(?:mark|threshold|milestone|barrier|club|"
+    r"hurdle)\b)",
+    re.IGNORECASE,
+)
+_STREAK_AFTER = re.compile(
+    r"^\s*(?:for|in)\s+(?:the\s+)?(?:\w+\s+)?(?:consecutive|straight|successive|"
+    r"running)\s+(?:quarters?|years?|months?|weeks?)\b",
+    re.IGNORECASE,
+)
+_BRACKET_GAP = re.compile(r"^\s*[(\[]?\s*(?:or|about|around|roughly|approximately)?\s*$")
+_GAP_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,1}(?:higher|lower|more|less|cheaper|dearer|bigger|smaller|greater|"
+    r"fewer|larger)\s+than\b",
+    re.IGNORECASE,
+)
+_SHARE_OF_TOTAL_AFTER = re.compile(
+    r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:group's\s+|company's\s+)?(?:total|overall|"
+    r"whole|entire|all)\b",
+    re.IGNORECASE,
+)
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|from|versus|vs\.?|against)\s+(?:(?!to\b)[\w'-]+\s+){0,4}?"
+    r"(?:of\s+)?(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
+    re.IGNORECASE,
+)
+_DATE_GLUE = re.compile(
+    r"^\s*(?:,?\s*respectively,?\s*)?"
+    r"(?:(?:in|on|at|as\s+of|by|for|during|through|until|of|ending|ended)\s+)?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    r"\b(?:in|over|within|during|for|across)\s+the\s+(?:next|past|last|coming|following|"
+    r"previous)\s+(?:\w+\s+)?(?:years?|months?|quarters?|weeks?|days?|decades?)\b|"
+    r"\bwithin\s+(?:\w+\s+)?(?:years?|months?)\b",
+    re.IGNORECASE,
+)
+_ANNUAL = re.compile(r"\b(?:annual|full[\s-]+year|whole[\s-]+year)\b(?!\s+report)", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$", re.IGNORECASE)
+_ANNUAL_AFTER = re.compile(
+    r"^\s*(?:for|in|over)\s+the\s+(?:full|whole|entire)[\s-]+year\b", re.IGNORECASE
+)
+_AT_TO_BEFORE = re.compile(r"\b(?:at|to)\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$", re.IGNORECASE)
+_CLAUSE_COMMA = re.compile(r"[,;](?!\d)")
+_LINK_VERB = re.compile(
+    r"\b(?:is|was|were|are|reached|reaches|rose|fell|grew|jumped|surged|climbed|dropped|"
+    r"declined|increased|decreased|totaled|totalled|totals|hit|hits|stood|stands|came|"
+    r"amounted|exceeded|surpassed|topped|soared|slipped|slid|plunged|remained)\b",
+    re.IGNORECASE,
+)
+_INTERVAL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MARKET_WIDE = re.compile(
+    r"\b(?:global|worldwide|industry|industry-wide|nationwide|national|country's|"
+    r"market-wide)\s+(?:[\w-]+\s+){0,2}?[\w-]+$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"\b(?:its|their|our|his|her)\b", re.IGNORECASE)
+_BOTH = re.compile(r"\b(?:both|each|all)\b", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|this|which)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"\b(?:its|their|this\s+(?:segment|business|division|unit|line)|the\s+(?:segment|"
+    r"business|division|unit))\b",
+    re.IGNORECASE,
+)
+_WHOLE_COMPANY = re.compile(r"\b(?:total|overall|group|company-wide)\b", re.IGNORECASE)
+_OF_COMPLEMENT = re.compile(r"^\s+of\s+(?P<np>.*)$", re.IGNORECASE | re.DOTALL)
+_CLAUSE_VERB = re.compile(
+    r"[,;:]|\b(?:is|was|were|are|be|been|has|have|had|reached|reaches|reach|rose|fell|grew|"
+    r"increased|decreased|declined|exceeded|exceeds|stood|stands|totaled|totalled|totals|"
+    r"came|hit|hits|amounted|accounted|will|would|may|might|could|achieved|surpassed|"
+    r"climbed|dropped|remained|remains|in|at|during|for|from|to|by|since|as)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_ANAPHOR = re.compile(
+    r"\b(?:this|that|these|its|their|the\s+(?:company|group|firm|segment|business|division|"
+    r"brand|unit))\b",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(rf"\b(?:the|a|an|{_QUALIFIER_WORDS})\b", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(
+    r"(?:\b(?:data|figures|statistics|research|report|reports|estimates|survey|analysis)\s+"
+    r"(?:from|by|of)|\baccording\s+to|\btold|\bsaid|\bcited\s+by|\bciting|\bmagazine|"
+    r"\bnewspaper|\bwebsite|\banalysts?\s+(?:at|from))\s*[\"“']?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SOURCE_AFTER = re.compile(
+    r"^\s*(?:'s\s+)?(?:data|figures|statistics|estimates|research|analysts?|survey)\b",
+    re.IGNORECASE,
+)
+_GENERIC_ORG = re.compile(
+    r"^(?:the\s+)?(?:company|group|firm|corporation|business|brand|carmaker|automaker|"
+    r"maker|manufacturer)$",
+    re.IGNORECASE,
+)
+_HUNG_ON_NAME = re.compile(
+    r"^(?:'s)?\s+(?:at|with)\s+(?:an?\s+)?(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$", re.IGNORECASE
+)
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:than|like|unlike|such\s+as|surpassing|surpassed|overtaking|overtook|behind|"
+    r"ahead\s+of|compared\s+(?:with|to)|versus|vs\.?|including|only\s+to|beat|"
+    r"beating|against|outpacing|outpaced)\s+(?:the\s+)?(?:its\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$", re.IGNORECASE)
+
+_MODALITY = (
+    ("target", re.compile(r"\b(?:target(?:s|ed)?|goal|aims?\s+to|aiming\s+to|objective)\b", re.I)),
+    ("guidance", re.compile(r"\b(?:guidance|guided|guides|outlook)\b", re.IGNORECASE)),
+    (
+        "plan",
+        re.compile(
+            r"\b(?:plans?\s+to|planned|planning\s+to|intends?\s+to|intended|scheduled\s+to)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "forecast",
+        re.compile(
+            r"\b(?:(?:is|are|was|were|be)\s+expected\s+to|expects?|expecting|"
+            r"(?<!than\s)(?<!as\s)expected|"
+            r"forecasts?|forecasted|projected|projects?\s+to|estimated\s+to|estimates?\s+that|"
+            r"likely\s+to|anticipated|anticipates?|predicts?|could\s+reach|may\s+reach)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("plan", re.compile(r"\b(?:will|shall|is\s+to\s+be|are\s+to\s+be)\b", re.IGNORECASE)),
+)
+
+_WORD = re.compile(r"\w+")
+_VERB_PENALTY = 3
+_FOLLOWING_PENALTY = 1
+_COMMA_PENALTY = 4
+_CROSS_PENALTY = 6
+_MAX_BEFORE = 25
+_MAX_AFTER = 8
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A fact under construction (private, mutable while one sentence is read)."""
+
+    metric: str
+    sentence: tuple[int, int]
+    anchor: LexiconMatch | None = None
+    value: Mention | None = None
+    change: Mention | None = None
+    change_sign: int = 1
+    subject: str = ""
+    segment: str = ""
+    period: str = ""
+    dates: list[Mention] = field(default_factory=list)
+    modality: str = "actual"
+    basis: str = ""
+    reference: bool = False
+    weak_segment: bool = False
+
+    @property
+    def position(self) -> int:
+        used = self.value or self.change
+        return used.start if used is not None else self.sentence[0]
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    """What earlier sentences of the paragraph established (subject, segment, dates)."""
+
+    subject: str = ""
+    segment: str = ""
+    dates: list[Mention] = field(default_factory=list)
+    free_anchors: list[LexiconMatch] = field(default_factory=list)
+    fact_period: tuple[int, str] = (-1, "")
+
+
+@dataclass(frozen=True, slots=True)
+class _DocContext:
+    text: str
+    main_org: str
+    main_place: str
+    report_period: str
+    reference_year: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    span: tuple[int, int]
+    numbers: tuple[Mention, ...]
+    dates: tuple[Mention, ...]
+    orgs: tuple[Mention, ...]
+    places: tuple[Mention, ...]
+    products: tuple[Mention, ...]
+    anchors: tuple[LexiconMatch, ...]
+    segments: tuple[LexiconMatch, ...]
+
+
+def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexicon) -> list[Fact]:
+    """The facts stated in ``doc``, in text order with ids ``f001``, ``f002``, ...
+
+    ``mentions`` are the document's mentions (any order); only English paragraphs are read.
+    Evidence offsets are those of the sentence holding the figure.
+    """
+    text = doc.text
+    sentences = list(doc.sentences) or [(0, len(text))]
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if mention.status != "ok":
+            continue
+        index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
+        by_sentence.setdefault(index, []).append(mention)
+    anchors = [a for a in lexicon.find_metrics(text) if a.label != NO_METRIC]
+    segments = lexicon.find_segments(text)
+    context = _doc_context(doc, mentions)
+
+    drafts: list[_Draft] = []
+    paragraph_key: tuple[int, int] | None = None
+    state = _Paragraph()
+    for index, span in enumerate(sentences):
+        if not doc.is_english(span[0]):
+            continue
+        paragraph = doc.paragraph_at(span[0])
+        if (paragraph.start, paragraph.end) != paragraph_key:
+            paragraph_key = (paragraph.start, paragraph.end)
+            state = _Paragraph()
+        sentence = _make_sentence(span, by_sentence.get(index, []), anchors, segments)
+        found = _read_sentence(sentence, state, context, lexicon)
+        drafts.extend(found)
+        _update_state(state, sentence, found, context)
+
+    drafts.sort(key=lambda d: (d.position, d.period))
+    drafts = _merge(drafts)
+    facts: list[Fact] = []
+    for number, draft in enumerate(drafts, start=1):
+        facts.append(_to_fact(draft, f"f{number:03d}"))
+    return facts
+
+
+# ---------------------------------------------------------------- document context
+
+
+def _doc_context(doc: ParsedDoc, mentions: Sequence[Mention]) -> _DocContext:
+    english = [m for m in mentions if m.status == "ok" and doc.is_english(m.start)]
+    orgs = Counter(m.canonical or m.text for m in english if m.kind == "org")
+    places = Counter(m.canonical or m.text for m in english if m.kind == "place")
+    quarters = Counter(
+        m.period for m in english if m.kind == "date" and re.fullmatch(r"\d{4}-Q[1-4]", m.period)
+    )
+    if not quarters:
+        quarters = Counter(
+            m.period for m in english if m.kind == "date" and re.fullmatch(r"\d{4}-H[12]", m.period)
+        )
+    reference_year = str(doc.reference_date.year) if doc.reference_date else ""
+    return _DocContext(
+        text=doc.text,
+        main_org=_most_common(orgs),
+        main_place=_most_common(places),
+        report_period=_most_common(quarters),
+        reference_year=reference_year,
+    )
+
+
+def _most_common(counter: Counter[str]) -> str:
+    if not counter:
+        return ""
+    # Ties go to the name seen first (Counter keeps insertion order).
+    best = max(counter.values())
+    return next(name for name, count in counter.items() if count == best)
+
+
+def _make_sentence(
+    span: tuple[int, int],
+    mentions: list[Mention],
+    anchors: list[LexiconMatch],
+    segments: list[LexiconMatch],
+) -> _Sentence:
+    start, end = span
+    return _Sentence(
+        span=span,
+        numbers=tuple(m for m in mentions if m.kind in ("money", "percent", "quantity")),
+        dates=tuple(m for m in mentions if m.kind == "date" and m.period),
+        orgs=tuple(m for m in mentions if m.kind == "org"),
+        places=tuple(m for m in mentions if m.kind == "place"),
+        products=tuple(m for m in mentions if m.kind == "product"),
+        anchors=tuple(a for a in anchors if start <= a.start and a.end <= end),
+        segments=tuple(s for s in segments if start <= s.start and s.end <= end),
+    )
+
+
+# ---------------------------------------------------------------- one sentence
+
+
+def _read_sentence(
+    sentence: _Sentence, state: _Paragraph, context: _DocContext, lexicon: MetricLexicon
+) -> list[_Draft]:
+    text = context.text
+    levels: list[Mention] = []
+    changes: list[tuple[Mention, int]] = []
+    previous: tuple[Mention, int] | None = None
+    for number in sentence.numbers:
+        role = _classify(number, sentence, text)
+        sign = _change_sign(number, sentence, text) if role == "change" else 1
+        if (
+            role != "change"
+            and previous is not None
+            and previous[0].kind == number.kind
+            and _LIST_GLUE.match(text[previous[0].end : number.start])
+        ):
+            role, sign = "change", previous[1]  # "rose 10% and 20%, respectively"
+        previous = (number, sign) if role == "change" else None
+        if role == "change" and number.value is None:
+            continue  # a range of changes ("65% to 72%") has no single value to report
+        if role == "change":
+            changes.append((number, sign))
+        elif role == "level":
+            levels.append(number)
+
+    usable = [
+        a
+        for a in sentence.anchors
+        if not _without_subject(a, sentence, text, lexicon) and not _per_unit(a, text)
+    ]
+    drafts: list[_Draft] = []
+    for value in levels:
+        anchor = _anchor_for(value, usable, sentence, text, levels)
+        if anchor is None:
+            carried = _carried_anchor(value, sentence, state, text)
+            if carried is not None:
+                drafts.append(_Draft(metric=carried.label, sentence=sentence.span, value=value))
+            continue
+        metric = anchor.label
+        if metric == "shipments":
+            metric = _SHIPPED_VEHICLES.get(_unit_segment(value, lexicon), metric)
+        draft = _Draft(metric=metric, sentence=sentence.span, anchor=anchor, value=value)
+        draft.reference = bool(_REFERENCE_BEFORE.search(text[sentence.span[0] : value.start]))
+        if draft.reference and not _own_date(value, sentence, text):
+            continue  # "compared with $21.5 billion a year ago": a comparison base, no period
+        drafts.append(draft)
+
+    change_mentions = [c for c, _ in changes]
+    for change, sign in changes:
+        _attach_change(change, sign, drafts, usable, sentence, text, change_mentions)
+
+    drafts = [d for d in drafts if not _market_wide(d, sentence, text)]
+    drafts = _distribute_lists(drafts, sentence, text)
+    for draft in drafts:
+        _resolve(draft, sentence, state, context, lexicon)
+        if draft.change is not None:
+            draft.basis = _basis(draft.change, change_mentions, sentence, text)
+    return _expand_dates(drafts)
+
+
+def _own_date(value: Mention, sentence: _Sentence, text: str) -> Mention | None:
+    """The date written right after a figure (``12.5% in Q1 2024``), if any."""
+    following = [d for d in sentence.dates if d.start >= value.end]
+    if following:
+        first = min(following, key=lambda d: d.start)
+        if _DATE_GLUE.match(text[value.end : first.start]):
+            return first
+    return None
+
+
+def _market_wide(draft: _Draft, sentence: _Sentence, text: str) -> bool:
+    """``Global smartphone shipments grew 4%``: a figure about a whole market, no subject."""
+    anchor, used = draft.anchor, draft.value or draft.change
+    if anchor is None or used is None or draft.metric in _GOVERNMENT_METRICS:
+        return False
+    before = text[max(sentence.span[0], anchor.start - 40) : anchor.end]
+    if not _MARKET_WIDE.search(before):
+        return False
+    limit = max(used.start, anchor.start)
+    named = [o for o in sentence.orgs if o.end <= limit and _eligible_org(o, sentence, text)]
+    return not named and not _POSSESSIVE.search(text[sentence.span[0] : anchor.start])
+
+
+def _classify(number: Mention, sentence: _Sentence, text: str) -> str:
+    """``change``, ``level`` or ``skip`` for one numeric mention."""
+    after = text[number.end : min(number.end + 40, sentence.span[1])]
+    before = text[_previous_boundary(number, sentence) : number.start]
+    if number.kind == "percent":
+        if _CUE_BEFORE.search(before) or _CUE_AFTER.search(after):
+            return "change"
+        if _SIGNED.search(before) or number.text[:1] in "+-\u2212" or _BASIS_AFTER.match(after):
+            return "change"  # "(+22.3% YoY)", "-4% y/y"
+        if number.unit == "percentage_point":
+            return "skip"
+        if _SHARE_OF_TOTAL_AFTER.search(after) or _GAP_AFTER.search(after):
+            return "skip"
+        return "level"
+    if _RESTATEMENT_AFTER.search(after) or _GAP_AFTER.search(after):
+        return "skip"
+    if _STREAK_AFTER.search(text[number.end : sentence.span[1]]):
+        return "skip"
+    if number.kind == "money" and _is_conversion(number, sentence, text):
+        return "skip"
+    if number.value is None and number.value_low is None:
+        return "skip"
+    return "level"
+
+
+def _is_conversion(number: Mention, sentence: _Sentence, text: str) -> bool:
+    """``7.8 billion yuan ($1.10 billion)``: the bracketed amount restates the one before."""
+    for other in sentence.numbers:
+        if other.kind == "money" and other.end <= number.start:
+            gap = text[other.end : number.start]
+            if _BRACKET_GAP.match(gap) and ("(" in gap or number.text.startswith("(")):
+                return True
+    return False
+
+
+def _previous_boundary(number: Mention, sentence: _Sentence) -> int:
+    start = sentence.span[0]
+    for other in sentence.numbers:
+        if other.end <= number.start:
+            start = max(start, other.end)
+    return start
+
+
+def _change_sign(number: Mention, sentence: _Sentence, text: str) -> int:
+    before = text[_previous_boundary(number, sentence) : number.start]
+    written = _SIGNED.search(before)
+    if written is not None or number.text[:1] in "+-\u2212":
+        sign = written.group("sign") if written is not None else number.text[0]
+        return 1 if sign == "+" else -1
+    match = _CUE_BEFORE.search(before)
+    if match is None:
+        match = _CUE_AFTER.search(text[number.end : sentence.span[1]])
+    if match is None:
+        return 1
+    cue = match.group("cue").lower()
+    return -1 if _DOWN_WORD.match(cue) else 1
+
+
+def _compatible(anchor: LexiconMatch, kind: str) -> bool:
+    if anchor.kind and anchor.kind != kind:
+        return False
+    return kind in METRIC_VALUE_KINDS.get(anchor.label, _ANY_VALUE)
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text[start:end])) if end > start else 0
+
+
+def _anchor_for(
+    value: Mention,
+    anchors: list[LexiconMatch],
+    sentence: _Sentence,
+    text: str,
+    levels: Sequence[Mention],
+) -> LexiconMatch | None:
+    """The metric phrase a level belongs to, or None.
+
+    Candidates are scored by the words between phrase and figure; a phrase after the figure,
+    a verb, a clause comma or another level in between cost more.
+    """
+    inside = [a for a in anchors if value.start <= a.start and a.end <= value.end]
+    for anchor in inside:
+        if _compatible(anchor, value.kind):
+            return anchor
+    others = [n for n in sentence.numbers if n is not value]
+    introduced = bool(_AT_TO_BEFORE.search(text[sentence.span[0] : value.start]))
+    best: tuple[int, LexiconMatch] | None = None
+    for anchor in anchors:
+        if not _compatible(anchor, value.kind):
+            continue
+        if anchor.role == "change" and not introduced:
+            continue
+        if any(n.start <= anchor.start and anchor.end <= n.end for n in others):
+            continue  # the phrase is another figure's own noun
+        if anchor.end <= value.start:
+            gap_start, gap_end, penalty, limit = anchor.end, value.start, 0, _MAX_BEFORE
+        elif anchor.start >= value.end:
+            gap_start, gap_end = value.end, anchor.start
+            penalty, limit = _FOLLOWING_PENALTY, _MAX_AFTER
+        else:
+            continue
+        words = _words_between(text, gap_start, gap_end)
+        if words > limit:
+            continue
+        gap = text[gap_start:gap_end]
+        commas = len(_CLAUSE_COMMA.findall(gap))
+        if commas and value.kind == "quantity" and not _LINK_VERB.search(_after_last_comma(gap)):
+            continue  # "... sales volume, nearly one billion devices": a list, not a clause
+        inside = [n for n in levels if n is not value and gap_start <= n.start and n.end <= gap_end]
+        if value.kind == "quantity" and any(
+            n.kind == "quantity" and n.unit != value.unit for n in inside
+        ):
+            continue  # "employs 190,000 people and operates 40 bases": the verb is the other's
+        crossed = len(inside)
+        score = (
+            words
+            + penalty
+            + commas * _COMMA_PENALTY
+            + crossed * _CROSS_PENALTY
+            + (_VERB_PENALTY if anchor.role == "verb" else 0)
+        )
+        if best is None or score < best[0]:
+            best = (score, anchor)
+    return best[1] if best else None
+
+
+def _after_last_comma(gap: str) -> str:
+    parts = _CLAUSE_COMMA.split(gap)
+    return parts[-1] if parts else gap
+
+
+def _carried_anchor(
+    value: Mention, sentence: _Sentence, state: _Paragraph, text: str
+) -> LexiconMatch | None:
+    """``... a low sales expense ratio. ... it is less than 7%``: the metric named just before."""
+    if sentence.anchors:
+        return None
+    before = text[sentence.span[0] : value.start]
+    if not _PRONOUN.search(before):
+        return None
+    for anchor in reversed(state.free_anchors):
+        if _compatible(anchor, value.kind):
+            return anchor
+    return None
+
+
+def _per_unit(anchor: LexiconMatch, text: str) -> bool:
+    """``revenue per user``: a ratio, not the total the metric names."""
+    return anchor.label not in _PER_UNIT_METRICS and bool(
+        _PER_AFTER.match(text, anchor.end, anchor.end + 20)
+    )
+
+
+def _without_subject(
+    anchor: LexiconMatch, sentence: _Sentence, text: str, lexicon: MetricLexicon
+) -> bool:
+    """True for ``the market share of German brands``: an ``of`` phrase naming nobody."""
+    rest = text[anchor.end : sentence.span[1]]
+    match = _OF_COMPLEMENT.match(rest)
+    if match is None:
+        return False
+    np_start = anchor.end + match.start("np")
+    np_end = sentence.span[1]
+    for number in sentence.numbers:
+        if number.start >= np_start:
+            np_end = min(np_end, number.start)
+    # The noun phrase ends at the first verb, comma or preposition after its first word.
+    first = _WORD.search(text, np_start, np_end)
+    if first is not None:
+        stop = _CLAUSE_VERB.search(text, first.end(), np_end)
+        if stop is not None:
+            np_end = stop.start()
+    phrase = text[np_start:np_end]
+    if not _FILLER.sub(" ", phrase).strip(" -\"'“”"):
+        return False
+    if _SUBJECT_ANAPHOR.search(phrase):
+        return False
+    named = [
+        m
+        for m in (*sentence.orgs, *sentence.products, *sentence.places)
+        if np_start <= m.start < np_end
+    ]
+    if named:
+        return False
+    if lexicon.find_segments(text, np_start, np_end):
+        return False
+    return not sentence.numbers or all(
+        n.start >= np_end or n.end <= np_start for n in sentence.numbers
+    )
+
+
+def _attach_change(
+    change: Mention,
+    sign: int,
+    drafts: list[_Draft],
+    anchors: list[LexiconMatch],
+    sentence: _Sentence,
+    text: str,
+    changes: list[Mention],
+) -> None:
+    before = [d for d in drafts if d.value is not None and d.value.end <= change.start]
+    if before:
+        last = max(before, key=lambda d: d.value.end if d.value else 0)
+        value = last.value
+        assert value is not None
+        between = [a for a in anchors if value.end <= a.start and a.end <= change.start]
+        own_anchor_first = last.anchor is None or last.anchor.end <= value.end
+        if not between and own_anchor_first and not last.reference:
+            if last.change is None:
+                last.change, last.change_sign = change, sign
+                return
+            # "up 17% from the previous quarter and up 94% from a year ago": one change per
+            # fact, the year-on-year one when there is a choice.
+            if last.change.end <= change.start and not [
+                a for a in anchors if last.change.end <= a.start and a.end <= change.start
+            ]:
+                old = _basis(last.change, changes, sentence, text)
+                if old != "yoy" and _basis(change, changes, sentence, text) == "yoy":
+                    last.change, last.change_sign = change, sign
+                return
+    after = [
+        d
+        for d in drafts
+        if d.value is not None
+        and d.value.start >= change.end
+        and d.anchor is not None
+        and d.anchor.end <= change.start
+        and d.change is None
+    ]
+    if after:
+        first = min(after, key=lambda d: d.value.start if d.value else 0)
+        value = first.value
+        assert value is not None
+        assert first.anchor is not None
+        no_other = not [
+            a
+            for a in anchors
+            if first.anchor.end <= a.start and a.end <= value.start and a is not first.anchor
+        ]
+        if no_other:
+            first.change, first.change_sign = change, sign
+            return
+    anchor = _change_anchor(change, anchors, sentence, text)
+    if anchor is None:
+        return
+    drafts.append(
+        _Draft(
+            metric=anchor.label,
+            sentence=sentence.span,
+            anchor=anchor,
+            change=change,
+            change_sign=sign,
+        )
+    )
+
+
+def _change_anchor(
+    change: Mention, anchors: list[LexiconMatch], sentence: _Sentence, text: str
+) -> LexiconMatch | None:
+    others = [n for n in sentence.numbers if n is not change]
+    candidates = [
+        a
+        for a in anchors
+        if not any(n.start <= a.start and a.end <= n.end for n in others)
+        and a.role in ("noun", "change")
+    ]
+    preceding = [a for a in candidates if a.end <= change.start]
+    if preceding:
+        return max(preceding, key=lambda a: a.end)
+    following = [
+        a
+        for a in candidates
+        if a.start >= change.end and _words_between(text, change.end, a.start) <= 5
+    ]
+    return min(following, key=lambda a: a.start) if following else None
+
+
+def _distribute_lists(drafts: list[_Draft], sentence: _Sentence, text: str) -> list[_Draft]:
+    """Pair ``the X of A, B and C were x%, y%`` and ``... respectively`` in order."""
+    respectively = bool(_RESPECTIVELY.search(text, sentence.span[0], sentence.span[1]))
+    groups: dict[tuple[int, str], list[_Draft]] = {}
+    for draft in drafts:
+        used = draft.value or draft.change
+        if draft.anchor is not None and used is not None:
+            role = used.kind if draft.value is not None else "change"
+            groups.setdefault((draft.anchor.start, role), []).append(draft)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda d: d.position)
+        values = [used for d in group if (used := d.value or d.change) is not None]
+        adjacent = all(
+            _LIST_GLUE.match(text[a.end : b.start]) for a, b in itertools.pairwise(values)
+        )
+        if not (respectively or adjacent):
+            continue
+        first_value = values[0].start
+        orgs = _listed(
+            [o for o in sentence.orgs if o.end <= first_value and _eligible_org(o, sentence, text)],
+            text,
+        )
+        shared = _own_date(values[-1], sentence, text)
+        if shared is not None:
+            for draft in group:
+                draft.dates = [shared]
+        if len(orgs) >= 2:
+            for draft, org in zip(group, orgs, strict=False):
+                draft.subject = org.canonical or org.text
+            continue
+        segments = _listed([s for s in sentence.segments if s.end <= first_value], text)
+        if len(segments) >= 2:
+            for draft, segment in zip(group, segments, strict=False):
+                draft.segment = segment.label
+            continue
+        dates = _listed([d for d in sentence.dates if d.end <= first_value], text)
+        if len(dates) >= 2:
+            for draft, date in zip(group, dates, strict=False):
+                draft.dates = [date]
+    if respectively:
+        _distribute_metrics(drafts, sentence, text)
+    return drafts
+
+
+def _distribute_metrics(drafts: list[_Draft], sentence: _Sentence, text: str) -> None:
+    """``Revenue and net profit were X and Y (rose x% and y%), respectively``: one metric
+    per figure."""
+    for levels in (True, False):
+        chosen = sorted(
+            (d for d in drafts if (d.value is not None) == levels), key=lambda d: d.position
+        )
+        if len(chosen) < 2:
+            continue
+        first = chosen[0].position
+        anchors = _listed([a for a in sentence.anchors if a.end <= first], text)
+        if len(anchors) != len(chosen):
+            continue
+        for draft, anchor in zip(chosen, anchors, strict=True):
+            if draft.value is None or _compatible(anchor, draft.value.kind):
+                draft.anchor, draft.metric = anchor, anchor.label
+
+
+def _listed(items: Sequence[_Span], text: str) -> list[_Span]:
+    """The last run of items joined only by commas and ``and``/``or``."""
+    run: list[_Span] = []
+    for item in items:
+        if run and _LIST_GLUE.match(text[run[-1].end : item.start]):
+            run.append(item)
+        else:
+            run = [item]
+    return run if len(run) >= 2 else []
+
+
+# ---------------------------------------------------------------- subject, segment, period
+
+
+def _resolve(
+    draft: _Draft,
+    sentence: _Sentence,
+    state: _Paragraph,
+    context: _DocContext,
+    lexicon: MetricLexicon,
+) -> None:
+    text = context.text
+    used = draft.value or draft.change
+    assert used is not None
+    if not draft.subject:
+        draft.subject = _subject(draft, used, sentence, state, context)
+    if not draft.segment:
+        draft.segment = _segment(draft, used, sentence, state, text, lexicon)
+        draft.weak_segment = bool(draft.segment) and draft.segment == _unit_segment(used, lexicon)
+    if not draft.dates:
+        draft.dates = _dates_for(used, sentence, text)
+    draft.modality = _modality(used, sentence, text)
+    draft.period = _normal_period(_period(draft, used, sentence, state, context))
+
+
+def _eligible_org(org: Mention, sentence: _Sentence, text: str) -> bool:
+    """False for a source (``data from IDC``), a comparison (``surpassing Gree``) or a
+    generic name (``the Company``)."""
+    if _GENERIC_ORG.match(org.canonical or org.text):
+        return False
+    before = text[max(sentence.span[0], org.start - 60) : org.start]
+    after = text[org.end : min(org.end + 30, sentence.span[1])]
+    return not (
+        _SOURCE_BEFORE.search(before)
+        or _COMPARISON_BEFORE.search(before)
+        or _SOURCE_AFTER.search(after)
+    )
+
+
+def _subject(
+    draft: _Draft, used: Mention, sentence: _Sentence, state: _Paragraph, context: _DocContext
+) -> str:
+    text = context.text
+    if draft.metric in _GOVERNMENT_METRICS:
+        if sentence.places:
+            return sentence.places[0].canonical or sentence.places[0].text
+        return context.main_place or context.main_org
+    limit = used.start
+    anchor = draft.anchor
+    # "..., ahead of Tesla at 12%": a figure hung on a name is that name's.
+    named = [o for o in sentence.orgs if o.end <= limit]
+    if (
+        named
+        and _HUNG_ON_NAME.match(text[named[-1].end : limit])
+        and not _GENERIC_ORG.match(named[-1].canonical or named[-1].text)
+    ):
+        return named[-1].canonical or named[-1].text
+    orgs = [o for o in sentence.orgs if o.end <= limit and _eligible_org(o, sentence, text)]
+    if anchor is not None and orgs:
+        before_anchor = [o for o in orgs if o.end <= anchor.start]
+        of_anchor = [o for o in orgs if o.start >= anchor.end]
+        if of_anchor and anchor.end <= used.start:
+            return of_anchor[-1].canonical or of_anchor[-1].text
+        if before_anchor:
+            return before_anchor[-1].canonical or before_anchor[-1].text
+    if orgs:
+        return orgs[-1].canonical or orgs[-1].text
+    return state.subject or context.main_org
+
+
+def _segment(
+    draft: _Draft,
+    used: Mention,
+    sentence: _Sentence,
+    state: _Paragraph,
+    text: str,
+    lexicon: MetricLexicon,
+) -> str:
+    limit = max(used.end, draft.anchor.end if draft.anchor else 0)
+    named = [s for s in sentence.segments if s.end <= limit]
+    if named:
+        return named[-1].label
+    anchor = draft.anchor
+    if anchor is not None:
+        for product in sentence.products:
+            if product.end <= anchor.start and _words_between(text, product.end, anchor.start) <= 2:
+                return product.canonical or product.text
+    by_unit = _unit_segment(used, lexicon)
+    if by_unit:
+        return by_unit
+    if anchor is not None and _WHOLE_COMPANY.search(text[max(0, anchor.start - 12) : anchor.end]):
+        return ""
+    own_orgs = [o for o in sentence.orgs if _eligible_org(o, sentence, text)]
+    before = text[sentence.span[0] : used.start]
+    if state.segment and (not own_orgs or _ANAPHOR.search(before)):
+        return state.segment
+    return ""
+
+
+def _unit_segment(used: Mention, lexicon: MetricLexicon) -> str:
+    """The segment a count's noun names (``cars`` -> smart EVs), or ""."""
+    if used.kind != "quantity" or not used.unit:
+        return ""
+    by_unit = lexicon.find_segments(used.unit, scope="unit")
+    return by_unit[0].label if by_unit else ""
+
+
+def _dates_for(used: Mention, sentence: _Sentence, text: str) -> list[Mention]:
+    """The date(s) a figure is stated for within its own sentence."""
+    own = _own_date(used, sentence, text)
+    if own is not None:
+        return [own]
+    claimed = set()
+    for number in sentence.numbers:
+        date = _own_date(number, sentence, text)
+        if date is not None:
+            claimed.add(id(date))
+    preceding = [d for d in sentence.dates if d.end <= used.start and id(d) not in claimed]
+    if not preceding:
+        later = [d for d in sentence.dates if d.start >= used.end and id(d) not in claimed]
+        if later:
+            first = min(later, key=lambda d: d.start)
+            gap = text[used.end : first.start]
+            if not _CLAUSE_COMMA.search(gap) and _words_between(text, used.end, first.start) <= 6:
+                return [first]
+        # "A's share was 20% in Q3, while B's was 18%": a parallel clause shares the date,
+        # but "from 12.5% in Q1 to 26.4%" does not give Q1 to the second figure.
+        if _TO_BEFORE.search(text[sentence.span[0] : used.start]):
+            return []
+        earlier = [d for d in sentence.dates if d.end <= used.start]
+        return [max(earlier, key=lambda d: d.end)] if earlier else []
+    last = max(preceding, key=lambda d: d.end)
+    listed = _listed([d for d in preceding if d.end <= last.end], text)
+    between = text[last.end : used.start]
+    if listed and listed[-1] is last and _BOTH.search(between):
+        return listed
+    return [last]
+
+
+def _period(
+    draft: _Draft, used: Mention, sentence: _Sentence, state: _Paragraph, context: _DocContext
+) -> str:
+    text = context.text
+    window = text[_previous_boundary(used, sentence) : used.start]
+    if draft.anchor is not None and draft.anchor.end <= used.start:
+        window = text[min(draft.anchor.start, used.start) : used.start]
+    after = text[used.end : min(used.end + 30, sentence.span[1])]
+    annual = bool(_ANNUAL.search(window) or _ANNUAL_AFTER.search(after))
+    if draft.dates:
+        period = draft.dates[0].period
+        if annual:
+            return period[:4]
+        return period
+    sentence_text = text[sentence.span[0] : sentence.span[1]]
+    if _DURATION.search(sentence_text):
+        return ""
+    if annual and context.reference_year:
+        return context.reference_year
+    if draft.metric in _FLOW_METRICS or draft.metric in _DAY_METRICS:
+        carried = _carried_period(draft.metric, state)
+        if carried:
+            return carried
+    if (
+        draft.metric in _FLOW_METRICS
+        and draft.subject == context.main_org
+        and draft.modality == "actual"
+    ):
+        return context.report_period
+    return ""
+
+
+def _carried_period(metric: str, state: _Paragraph) -> str:
+    fact_start, fact_period = state.fact_period
+    if fact_period and (not state.dates or fact_start >= state.dates[-1].sentence_start):
+        is_day = bool(_DAY.match(fact_period))
+        if is_day == (metric in _DAY_METRICS):
+            return fact_period
+    if not state.dates:
+        return ""
+    last_sentence = state.dates[-1].sentence_start
+    recent = [d for d in state.dates if d.sentence_start == last_sentence] or state.dates[-1:]
+    days = [d for d in recent if d.granularity == "day"]
+    if metric in _DAY_METRICS:
+        return days[-1].period if days else ""
+    periods = [d for d in recent if d.granularity != "day"]
+    return (periods or recent)[-1].period
+
+
+def _modality(used: Mention, sentence: _Sentence, text: str) -> str:
+    window = text[_previous_boundary(used, sentence) : used.start]
+    for label, pattern in _MODALITY:
+        if pattern.search(window):
+            return label
+    return "actual"
+
+
+def _expand_dates(drafts: list[_Draft]) -> list[_Draft]:
+    """``In May and June ... both over 40,000``: one fact per date."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        if len(draft.dates) < 2:
+            out.append(draft)
+            continue
+        out.extend(
+            dataclasses.replace(draft, period=_normal_period(date.period), dates=[date])
+            for date in draft.dates
+        )
+    return out
+
+
+def _update_state(
+    state: _Paragraph, sentence: _Sentence, found: list[_Draft], context: _DocContext
+) -> None:
+    text = context.text
+    orgs = [o for o in sentence.orgs if _eligible_org(o, sentence, text)]
+    if found:
+        state.subject = found[-1].subject or state.subject
+    elif orgs:
+        state.subject = orgs[0].canonical or orgs[0].text
+    if sentence.segments:
+        state.segment = sentence.segments[-1].label
+    elif sentence.products:
+        state.segment = sentence.products[0].canonical or sentence.products[0].text
+    elif found and found[-1].segment:
+        state.segment = found[-1].segment
+    if sentence.dates:
+        state.dates.extend(
+            dataclasses.replace(d, sentence_start=sentence.span[0], sentence_end=sentence.span[1])
+            for d in sentence.dates
+        )
+    periods = [d.period for d in found if d.period]
+    if periods:
+        state.fact_period = (sentence.span[0], periods[-1])
+    used = {id(d.anchor) for d in found if d.anchor is not None}
+    state.free_anchors = [a for a in sentence.anchors if id(a) not in used]
+
+
+# ---------------------------------------------------------------- output
+
+
+def _key(draft: _Draft) -> tuple[str, str, str, str]:
+    return (draft.subject, draft.metric, draft.period, draft.modality)
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One fact per stated figure: a headline repeating a figure, or a change stated apart
+    from its level (``a 33% drop in net profit`` ... ``net profit fell to 7.8 billion``),
+    joins the fact that holds the level."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        partner = next((other for other in kept if _mergeable(other, draft)), None)
+        if partner is None:
+            kept.append(draft)
+        else:
+            _absorb(partner, draft)
+    return kept
+
+
+def _mergeable(one: _Draft, two: _Draft) -> bool:
+    if _key(one) != _key(two):
+        return False
+    if one.value is not None and two.value is not None:
+        same = (one.value.value, one.value.value_low, one.value.unit) == (
+            two.value.value,
+            two.value.value_low,
+            two.value.unit,
+        )
+        return same and one.segment == two.segment and None in (one.change, two.change)
+    if one.value is None and two.value is None:
+        return False
+    if not _segments_agree(one, two):
+        return False
+    level, bare = (one, two) if one.value is not None else (two, one)
+    if level.change is None:
+        return True
+    # A headline's "revenue rises 10%" restating the body's "rose 10% to 234 billion".
+    return bare.change is not None and (
+        _signed(bare.change.value, bare.change_sign),
+        bare.change.unit,
+    ) == (_signed(level.change.value, level.change_sign), level.change.unit)
+
+
+def _absorb(partner: _Draft, draft: _Draft) -> None:
+    if partner.value is None and draft.value is not None:
+        partner.value, partner.anchor, partner.sentence = draft.value, draft.anchor, draft.sentence
+        if draft.change is not None:
+            partner.change, partner.change_sign, partner.basis = (
+                draft.change,
+                draft.change_sign,
+                draft.basis,
+            )
+    elif partner.change is None and draft.change is not None:
+        partner.change, partner.change_sign, partner.basis = (
+            draft.change,
+            draft.change_sign,
+            draft.basis,
+        )
+    if not partner.segment:
+        partner.segment, partner.weak_segment = draft.segment, draft.weak_segment
+
+
+def _segments_agree(one: _Draft, two: _Draft) -> bool:
+    """Equal, or one unknown while the other only comes from a count's noun."""
+    if one.segment == two.segment:
+        return True
+    return (not one.segment and two.weak_segment) or (not two.segment and one.weak_segment)
+
+
+def _normal_period(period: str) -> str:
+    """A date interval that is exactly a calendar quarter, half, month or year, named so."""
+    match = _INTERVAL.match(period)
+    if match is None:
+        return period
+    y1, m1, d1, y2, m2, d2 = (int(g) for g in match.groups())
+    if y1 != y2 or d1 != 1 or d2 != calendar.monthrange(y2, m2)[1]:
+        return period
+    months = (m1, m2)
+    if months == (1, 12):
+        return f"{y1}"
+    if m1 == m2:
+        return f"{y1}-{m1:02d}"
+    if m2 - m1 == 2 and m1 % 3 == 1:
+        return f"{y1}-Q{(m1 + 2) // 3}"
+    if months in ((1, 6), (7, 12)):
+        return f"{y1}-H{1 if m1 == 1 else 2}"
+    return period
+
+
+def _signed(value: Decimal | None, sign: int) -> Decimal | None:
+    return None if value is None else value * sign
+
+
+def _to_fact(draft: _Draft, fact_id: str) -> Fact:
+    value = draft.value
+    change = draft.change
+    level_sign = draft.anchor.sign if draft.anchor is not None else 1
+    return Fact(
+        subject=draft.subject,
+        metric=draft.metric,
+        period=draft.period,
+        evidence_start=draft.sentence[0],
+        evidence_end=draft.sentence[1],
+        segment=draft.segment,
+        value=_signed(value.value, level_sign) if value else None,
+        value_low=_signed(value.value_low, level_sign) if value else None,
+        value_high=_signed(value.value_high, level_sign) if value else None,
+        unit=value.unit if value else "",
+        qualifier=value.qualifier if value else "",
+        change_value=_signed(change.value, draft.change_sign) if change else None,
+        change_unit=change.unit if change else "",
+        change_basis=draft.basis if change else "",
+        change_qualifier=change.qualifier if change else "",
+        modality=draft.modality,
+        value_mention_id=value.mention_id if value else "",
+        change_mention_id=change.mention_id if change else "",
+        fact_id=fact_id,
+    )
+
+
+def _basis(change: Mention, changes: list[Mention], sentence: _Sentence, text: str) -> str:
+    """The comparison basis nearest to a change, not across another change."""
+    best: tuple[int, str] | None = None
+    for label, pattern in _BASIS:
+        for match in pattern.finditer(text, sentence.span[0], sentence.span[1]):
+            if match.end() <= change.start:
+                gap_start, gap_end = match.end(), change.start
+            elif match.start() >= change.end:
+                gap_start, gap_end = change.end, match.start()
+            else:
+                continue
+            if any(gap_start <= c.start and c.end <= gap_end for c in changes if c is not change):
+                continue
+            distance = gap_end - gap_start
+            if best is None or distance < best[0]:
+                best = (distance, label)
+    return best[1] if best else ""
