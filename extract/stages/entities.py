@@ -1,0 +1,1430 @@
+"""People, organisations, places and products, each with one canonical name.
+
+The stage reads the spaCy ``Doc`` of the whole text (``ParsedDoc.spacy_doc``) and corrects
+the small English model's systematic errors with rules:
+
+- names from the alias table are found in the raw text (any script, any paragraph) and win
+  over what the model says about the same span (``source_stage="ruler"``);
+- a name labelled PERSON is an organisation when it carries a corporate word (``Group``,
+  ``Inc.``, ``Network``), stands where only a company does (``X's shares``, ``X released
+  its``), is known as an organisation to the alias table or elsewhere in the document, or
+  is a single word that is not part of a person named in the document; a NORP or place
+  label on a name the document uses for an organisation is corrected the same way;
+- spans are trimmed: no leading ``the``, no possessive, no text past a line break or a
+  sentence end, a list (``A and B``) is split, ``X's thing`` keeps only ``X``;
+- nationality adjectives, events, laws, works of art, departments, concepts (``AI``,
+  ``IoT``, a defined abbreviation such as ``Average Selling Price (ASP)``, a capitalized
+  phrase whose words the document also uses in lower case) and guesses found only in a
+  headline are dropped;
+- one name keeps one reading in a document: other occurrences of a name (and the surname
+  of a person) get the same kind, and unknown names listed with organisations
+  (``NIO, Li Auto, XPeng and SERES``) are organisations;
+- products are found by rules: model codes (``SU7``, ``O1``), a brand followed by a model
+  number (``Xiaomi 15 Ultra``, ``iPhone 16 Pro Max``), ``<Name> OS``, and quoted names that
+  are launched or that precede a product noun; a company name inside a product name is not
+  a mention of its own, and a product takes its maker's prefix when the alias table or the
+  document names it (``SU7`` -> ``Xiaomi SU7``);
+- in a paragraph that is not English only alias names and names the English text also
+  has are kept.
+
+Canonical names come from the alias table, else from the cleaned surface form without
+corporate suffixes; spelling variants are merged by fuzzy matching within a document
+(``EntityStage``) and across the documents of a run (``unify_across_documents``).
+
+``build_entity_rows`` makes the ``entities`` table rows. A person's ``role`` is written as
+the article words it, with a leading ``the`` dropped and a list of titles joined as
+``a, b and c`` (no serial comma): ``founder, chairman and CEO``, ``President``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from extract.aliases import AliasEntry, AliasTable
+from extract.document import ParsedDoc
+from extract.normalize.entities import (
+    CORPORATE_SUFFIXES,
+    canonical_key,
+    clean_name,
+    strip_corporate_suffix,
+)
+from extract.records import ENTITY_KINDS, EntityRow, Mention
+
+__all__ = [
+    "NOT_ENTITIES",
+    "EntityStage",
+    "build_entity_rows",
+    "configure_nlp",
+    "normalize_role",
+    "unify_across_documents",
+]
+
+RULER_NAME = "entity_aliases"
+
+_SPACY_LABEL = {"person": "PERSON", "org": "ORG", "place": "GPE", "product": "PRODUCT"}
+_KIND_OF_LABEL = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "PRODUCT": "product",
+    "NORP": "norp",
+}
+_PRIORITY = {"ruler": 3, "rule": 2, "ner": 1, "propagated": 0}
+
+
+def _wordset(words: str, *, fold: bool = False) -> frozenset[str]:
+    return frozenset(w.casefold() if fold else w for w in words.split())
+
+
+# Acronyms and words of business/technology prose that the model takes for names.
+NOT_ENTITIES = _wordset(
+    """
+    AI AGI AIoT IoT ASP ARPU LTV SoC USB OS SKU SKUs R&D R D EV EVs NEV NEVs GDP CPI PMI CEO
+    CFO COO CTO CMO API APIs SMT OTA ADAS IPO ESG KPI ROI B2B B2C SaaS VR AR XR LLM LLMs GPU
+    GPUs CPU CPUs NPU ML ICT OEM OEMs ODM GMV MAU MAUs DAU DAUs YoY QoQ CAGR EPS TWh GWh kWh
+    HK RMB CNY USD HKD EUR Q1 Q2 Q3 Q4 H1 H2 FY 5G 4G 6G Wi-Fi WiFi Bluetooth Internet Web
+    App Apps NFC UI UX SUV SUVs MPV MPVs PHEV BEV EREV FSD NOA ICE
+    """,
+    fold=True,
+)
+
+# Words that end an organisation's name; a PERSON span holding one is an organisation.
+_ORG_WORDS = frozenset(
+    {
+        *CORPORATE_SUFFIXES,
+        "motors",
+        "motor",
+        "auto",
+        "automobile",
+        "automotive",
+        "securities",
+        "bank",
+        "capital",
+        "partners",
+        "ventures",
+        "fund",
+        "network",
+        "networks",
+        "technology",
+        "technologies",
+        "electronics",
+        "electric",
+        "appliances",
+        "telecom",
+        "communications",
+        "media",
+        "labs",
+        "systems",
+        "software",
+        "semiconductor",
+        "pharma",
+        "pharmaceutical",
+        "pharmaceuticals",
+        "energy",
+        "airlines",
+        "insurance",
+        "exchange",
+        "research",
+        "consulting",
+        "institute",
+        "university",
+        "association",
+        "council",
+        "ministry",
+        "commission",
+        "bureau",
+        "agency",
+        "authority",
+        "magazine",
+        "news",
+        "daily",
+        "times",
+        "post",
+        "journal",
+        "press",
+        "cloud",
+    }
+)
+# Words that make a defined phrase an organisation rather than a concept.
+_STRONG_ORG_WORDS = frozenset(
+    {
+        *CORPORATE_SUFFIXES,
+        "bank",
+        "exchange",
+        "securities",
+        "motors",
+        "association",
+        "institute",
+        "university",
+        "ministry",
+        "commission",
+        "council",
+        "agency",
+        "bureau",
+        "authority",
+        "fund",
+        "airlines",
+        "insurance",
+    }
+)
+_FUNCTION_WORDS = _wordset(
+    """
+    The A An In On At Of For By From With And Or To As Since Until After Before During Its
+    It Their His Her Our Your My This That These Those Only Even Both Also While When Where
+    Which Who New Such Some Each Every All Any No Not But If Than Then Thus Top About Over
+    Under Into Onto Per Via Like Unlike Among Between Within Without Q Phase Article Section
+    Chapter Level Stage Step Version Class Type Group Round Series Page Figure Table Note
+    Source Photo Image January February March April May June July August September October
+    November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday
+    """,
+    fold=True,
+)
+_MODEL_CODE = re.compile(r"^[A-Za-z]{1,4}\d{1,4}[A-Za-z]{0,3}$")
+_NOT_MODEL_CODE = re.compile(
+    r"^(?:Q[1-4]|H[12]|FY\d+|[BCOP]2[BCOPM]|G\d{1,2}|CO2|PM\d+(?:\.\d+)?|COVID\d*|[A-Z]\d{1,2}[a-z])$"
+)
+_NUMBER_MODEL = re.compile(r"^\d{1,3}$")
+_MODEL_SUFFIXES = _wordset(
+    """
+    Pro Max Ultra Plus Mini Lite Air SE Edge Fold Flip Neo Turbo Prime GT Note XL
+    """
+)
+_PRODUCT_NOUNS = _wordset(
+    """
+    pen pens phone phones smartphone smartphones handset car cars vehicle vehicles sedan suv
+    machine machines chip chips processor app apps speaker speakers watch watches band
+    tablet tablets laptop laptops tv tvs television router routers conditioner conditioners
+    purifier purifiers washer washers dryer dryers refrigerator refrigerators fridge robot
+    robots model models handsets earbuds headphones camera cameras console drone drones lock
+    locks strip bike bikes scooter scooters glasses wearable wearables kettle fan heater
+    cooker vacuum cleaner cleaners monitor software game series lineup
+    """
+)
+_LAUNCH_VERBS = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|releas(?:e|ed|es|ing)|introduc(?:e|ed|es|ing)|unveil(?:ed|s|ing)?"
+    r"|debut(?:ed|s)?|roll(?:ed|s)? out|present(?:ed|s)?|named)"
+    r"(?:\s+(?:the|a|an|its|their|his|her|new|first))*\s*$",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[^\W_]+(?:[-.&][^\W_]+)*|[^\w\s]|_")
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{2,120})[\"\u201d]")
+_ABBREV_INNER = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+_PAREN = re.compile(r"\(([^()\n]{3,80})\)")
+_ROLE_WORDS = _wordset(
+    """
+    founder co-founder cofounder chairman chairwoman chairperson chair CEO CFO COO CTO CMO
+    CIO president vice-president VP director manager head partner chief executive officer
+    secretary spokesperson spokesman spokeswoman analyst economist researcher professor
+    engineer leader owner investor minister governor mayor deputy general managing senior
+    board member founder
+    """,
+    fold=True,
+)
+_ROLE_TEXT = re.compile(r"^[A-Za-z][A-Za-z&.\- ]*(?:,\s*(?:and\s+)?[A-Za-z][A-Za-z&.\- ]*)*$")
+
+
+# --------------------------------------------------------------------------------------
+# spaCy set-up
+
+
+def configure_nlp(nlp: Any, aliases: AliasTable) -> None:
+    """Add an entity ruler fed by the alias table before the model's ``ner``.
+
+    The model's recognizer keeps the ruler's spans and predicts around them, so a known
+    company is not read as a person and its neighbours are not swallowed into it. Places
+    are left to the model, which reads them well, so that it can still see ``China`` as a
+    part of ``China Mobile`` or ``Bank of China``. Calling it again replaces the patterns.
+    """
+    if RULER_NAME in nlp.pipe_names:
+        nlp.remove_pipe(RULER_NAME)
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe(
+        "entity_ruler", name=RULER_NAME, config={"overwrite_ents": True, "validate": False}, **where
+    )
+    patterns = [
+        {"label": _SPACY_LABEL[entry.kind], "pattern": name, "id": entry.canonical}
+        for entry in aliases
+        for name in dict.fromkeys((entry.surface, entry.canonical))
+        if _latin(name) and entry.kind != "place"
+    ]
+    ruler.add_patterns(patterns)
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x2E80 for c in name)
+
+
+# --------------------------------------------------------------------------------------
+# Candidates
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    kind: str
+    start: int
+    end: int
+    source: str
+    label: str = ""
+    canonical: str = ""
+
+    @property
+    def priority(self) -> tuple[int, int]:
+        return (_PRIORITY[self.source], self.end - self.start)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without a leading article, quotes, a possessive or text past a line break."""
+    newline = text.find("\n", start, end)
+    if newline != -1:
+        end = newline
+    previous = None
+    while previous != (start, end) and start < end:
+        previous = (start, end)
+        while start < end and (
+            text[start].isspace() or text[start] in "\"'\u201c\u201d\u2018\u2019([«《.,;:"
+        ):
+            start += 1
+        if text[start:end].lower().startswith("the ") and end - start > 4:
+            start += 4
+        while start < end and (
+            text[end - 1].isspace() or text[end - 1] in "\"'\u201c\u201d\u2018\u2019)]»》,;:!?"
+        ):
+            end -= 1
+        if text[start:end].endswith(("'s", "\u2019s")):
+            end -= 2
+        if (
+            end > start
+            and text[end - 1] == "."
+            and not re.search(r"(?:\b(?:Inc|Co|Ltd|Corp|Jr|Sr|St)|\b[A-Z])\.$", text[start:end])
+        ):
+            end -= 1
+    return start, end
+
+
+def _words(surface: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", surface)
+
+
+def _is_concept_word(surface: str) -> bool:
+    parts = [p for p in re.split(r"[\s&/]+", surface) if p]
+    return bool(parts) and all(p.casefold() in NOT_ENTITIES for p in parts)
+
+
+def _title_like(line: str) -> bool:
+    """A heading: short, no final sentence punctuation, most words capitalized."""
+    stripped = line.strip()
+    if not stripped or stripped[-1] in '.:;,"\u201d':
+        return False
+    words = [w for w in _words(stripped) if w.isalpha()]
+    if not words or len(words) > 12:
+        return False
+    content = [w for w in words if w.casefold() not in _FUNCTION_WORDS or w[0].isupper()]
+    capitalized = sum(1 for w in content if w[0].isupper())
+    return capitalized >= 0.6 * len(content) and len(words) >= 2
+
+
+class EntityStage:
+    """Find people, organisations, places and products; give each its canonical name."""
+
+    name = "entities"
+
+    def __init__(self, *, aliases: AliasTable, fuzzy_threshold: int = 90) -> None:
+        self.aliases = aliases
+        self.fuzzy_threshold = fuzzy_threshold
+        by_first: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
+        cjk: list[str] = []
+        for surface in sorted(aliases.surfaces(), key=len, reverse=True):
+            first = _WORD.search(surface)
+            if not _latin(surface) or first is None or first.start() > 0:
+                cjk.append(surface)
+            else:
+                pattern = re.compile(_alias_regex(surface), re.IGNORECASE)
+                by_first[first.group(0).casefold()].append((surface, pattern))
+        self._by_first_word = dict(by_first)
+        self._cjk_surfaces = tuple(cjk)
+        self._alias_keys = {kind: aliases.keys(kind) for kind in ENTITY_KINDS}
+        self._alias_org_keys = frozenset(self._alias_keys["org"])
+
+    # -- finding ---------------------------------------------------------------------
+
+    def __call__(self, doc: ParsedDoc) -> list[Mention]:
+        text = doc.text
+        ctx = _DocContext.build(doc)
+        aliases = [
+            a
+            for a in self._alias_candidates(text)
+            if doc.is_english(a.start) or a.end - a.start >= 4 or not _latin(text[a.start : a.end])
+        ]
+        ner = self._ner_candidates(doc)
+        ner = self._classify(doc, ctx, ner, aliases)
+        products = self._product_candidates(doc, ctx, aliases, ner)
+        found = aliases + ner + products
+        found += _coordinated(doc, found)
+        found += _propagate(doc, ctx, found)
+        return self._canonicalize(doc, _resolve(found, doc.text))
+
+    def _alias_candidates(self, text: str) -> list[_Cand]:
+        """Alias surface forms in the raw text, longest first, never overlapping."""
+        hits: list[tuple[int, int, str]] = []
+        for surface in self._cjk_surfaces:
+            at = text.find(surface)
+            while at != -1:
+                hits.append((at, at + len(surface), surface))
+                at = text.find(surface, at + len(surface))
+        position = 0
+        for word in _WORD.finditer(text):
+            if word.start() < position:
+                continue
+            for surface, pattern in self._by_first_word.get(word.group(0).casefold(), ()):
+                match = pattern.match(text, word.start())
+                if match is not None and _alias_case_ok(surface, match.group(0)):
+                    hits.append((match.start(), match.end(), surface))
+                    position = match.end()
+                    break
+        found: list[_Cand] = []
+        taken: list[tuple[int, int]] = []
+        for start, end, surface in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+            if any(_overlaps((start, end), t) for t in taken):
+                continue
+            taken.append((start, end))
+            entry = self.aliases.lookup(surface)
+            if entry is None:
+                continue
+            if entry.kind == "org":
+                end = _following_org_word(text, end) or end
+            found.append(_Cand(entry.kind, start, end, "ruler", "", entry.canonical))
+        found.sort(key=lambda c: c.start)
+        return found
+
+    def _ner_candidates(self, doc: ParsedDoc) -> list[_Cand]:
+        sdoc = doc.spacy_doc
+        if sdoc is None:
+            return []
+        text = doc.text
+        found: list[_Cand] = []
+        for ent in sdoc.ents:
+            label = ent.label_
+            if label not in _KIND_OF_LABEL or ent.ent_id_:
+                continue  # ruler spans are found again, with offsets, by the alias scan
+            pieces = _sentence_pieces(doc, ent.start_char, ent.end_char)
+            for n, (piece_start, piece_end) in enumerate(pieces):
+                if n > 0 and re.fullmatch(r"\s*[A-Z][a-z]+\W*", text[piece_start:piece_end]):
+                    continue  # a sentence-initial word the model glued to a name
+                for start, end in _split_span(text, piece_start, piece_end, label):
+                    found.append(_Cand(_KIND_OF_LABEL[label], start, end, "ner", label))
+        return found
+
+    # -- rules -----------------------------------------------------------------------
+
+    def _classify(
+        self, doc: ParsedDoc, ctx: _DocContext, cands: list[_Cand], aliases: list[_Cand]
+    ) -> list[_Cand]:
+        text = doc.text
+        out: list[_Cand] = []
+        # Labels the model gives each name across the document (majority vote).
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for c in cands:
+            votes[canonical_key(text[c.start : c.end])][c.kind] += 1
+        org_keys = set(self._alias_org_keys) | {
+            canonical_key(text[a.start : a.end]) for a in aliases if a.kind == "org"
+        }
+        org_keys |= {canonical_key(text[c.start : c.end]) for c in cands if c.label == "ORG"}
+        person_words = set()
+        for c in cands:
+            surface = text[c.start : c.end]
+            words = _words(surface)
+            if (
+                c.kind == "person"
+                and len(words) >= 2
+                and canonical_key(surface) not in org_keys
+                and all(w.isalpha() and w[0].isupper() for w in words)
+                and words[-1].casefold() not in _ORG_WORDS
+            ):
+                person_words.update(words)
+
+        for c in cands:
+            surface = text[c.start : c.end]
+            if not surface or surface == surface.lower() or _is_concept_word(surface):
+                continue
+            if (c.start, c.end) in ctx.concept_spans or canonical_key(surface) in ctx.concept_keys:
+                continue
+            entry = self._alias_entry(c.kind, surface)
+            if entry is not None:
+                out.append(replace(c, kind=entry.kind, canonical=entry.canonical))
+                continue
+            kind = c.kind
+            end = c.end
+            if kind == "org" and re.search(r"\s(?:of|for|and)$", surface):
+                tail = re.match(
+                    r"\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}", text[end : end + 60]
+                )
+                if tail is None:
+                    continue
+                end += tail.end()
+                surface = text[c.start : end]
+            words = _words(surface)
+            follow = _following_org_word(text, end)
+            if kind in ("person", "org") and follow is not None:
+                kind, end = "org", follow
+            elif kind == "person":
+                if any(any(ch.isdigit() for ch in w) for w in words):
+                    continue  # a model name; the product rules read it
+                key = canonical_key(surface)
+                if (
+                    (words and words[-1].casefold() in _ORG_WORDS)
+                    or (key in org_keys and votes[key]["person"] <= votes[key]["org"] + 1)
+                    or (len(words) == 1 and words[0] not in person_words)
+                    or _company_context(text, c.start, end)
+                ):
+                    kind = "org"
+                elif not all(w[0].isupper() for w in words if w.casefold() not in _PARTICLES):
+                    continue
+            elif kind == "org":
+                key = canonical_key(surface)
+                if _DEPARTMENT.search(surface):
+                    continue  # a unit of a company is no organisation of its own
+                if (
+                    len(words) >= 2
+                    and votes[key]["person"] > votes[key]["org"]
+                    and words[-1].casefold() not in _ORG_WORDS
+                ):
+                    kind = "person"
+            if kind == "norp":
+                out.append(c)  # decided below, once the document's organisations are known
+                continue
+            if kind in ("org", "product") and _common_phrase(words, text):
+                continue
+            if kind == "place" and any(ch.isdigit() for ch in surface):
+                continue
+            if any(
+                _overlaps((c.start, end), (a.start, a.end))
+                and not (
+                    kind == "org"
+                    and a.kind == "place"
+                    and c.start <= a.start
+                    and a.end <= end
+                    and (a.start, a.end) != (c.start, end)
+                )
+                for a in aliases
+            ):
+                continue  # the alias reading of these characters wins
+            out.append(replace(c, kind=kind, end=end))
+
+        # A nationality or place label on a name the document uses for an organisation.
+        final_orgs = org_keys | {
+            canonical_key(text[c.start : c.end]) for c in out if c.kind == "org"
+        }
+
+        def org_reading(c: _Cand) -> bool:
+            key = canonical_key(text[c.start : c.end])
+            if c.kind == "norp":
+                return key in final_orgs
+            return c.kind == "place" and (
+                key in self._alias_org_keys or votes[key]["org"] > votes[key]["place"]
+            )
+
+        out = [
+            replace(c, kind="org") if org_reading(c) else c
+            for c in out
+            if c.kind != "norp" or org_reading(c)
+        ]
+        # Headline guesses and non-English spans must be confirmed by English body text.
+        final: list[_Cand] = []
+        for c in out:
+            needs_confirmation = not doc.is_english(c.start) or (
+                ctx.in_title(c.start)
+                and not (c.kind == "person" and len(_words(text[c.start : c.end])) >= 2)
+            )
+            if c.canonical or not needs_confirmation or self._confirmed_elsewhere(doc, ctx, c, out):
+                final.append(c)
+        return final
+
+    @staticmethod
+    def _confirmed_elsewhere(
+        doc: ParsedDoc, ctx: _DocContext, c: _Cand, cands: list[_Cand]
+    ) -> bool:
+        key = canonical_key(doc.text[c.start : c.end])
+        return any(
+            o is not c
+            and o.kind == c.kind
+            and canonical_key(doc.text[o.start : o.end]) == key
+            and doc.is_english(o.start)
+            and not ctx.in_title(o.start)
+            for o in cands
+        )
+
+    def _alias_entry(self, kind: str, surface: str) -> AliasEntry | None:
+        """The alias entry a model span names: its own kind first, then any kind; short
+        names (``MI``) only when written exactly as in the table."""
+        exact = self.aliases.lookup(clean_name(surface))
+        if exact is not None:
+            return exact
+        if len(canonical_key(surface)) < 4:
+            return None
+        for candidate_kind in (kind, "org", "product", "place", "person"):
+            entry = self.aliases.lookup_key(candidate_kind, surface)
+            if entry is not None:
+                return entry
+        return None
+
+    def _product_candidates(
+        self, doc: ParsedDoc, ctx: _DocContext, aliases: list[_Cand], ner: list[_Cand]
+    ) -> list[_Cand]:
+        text = doc.text
+        brands = set(self._alias_org_keys) | {
+            canonical_key(text[c.start : c.end]) for c in aliases + ner if c.kind == "org"
+        }
+        brands |= {canonical_key(s) for s in self.aliases.canonicals("product")}
+        found: list[_Cand] = []
+        for paragraph in doc.paragraphs or ():
+            if not doc.is_english(paragraph.start):
+                continue
+            found.extend(_model_products(text, paragraph.start, paragraph.end, brands))
+            found.extend(_quoted_products(text, paragraph.start, paragraph.end))
+        if not doc.paragraphs:
+            found.extend(_model_products(text, 0, len(text), brands))
+            found.extend(_quoted_products(text, 0, len(text)))
+        return [
+            c
+            for c in found
+            if not _is_concept_word(text[c.start : c.end])
+            and (c.start, c.end) not in ctx.concept_spans
+        ]
+
+    # -- naming ----------------------------------------------------------------------
+
+    def _canonicalize(self, doc: ParsedDoc, cands: list[_Cand]) -> list[Mention]:
+        text = doc.text
+        named: list[tuple[_Cand, str]] = []
+        for c in cands:
+            surface = text[c.start : c.end]
+            named.append((c, c.canonical or self._alias_name(c.kind, surface) or ""))
+
+        # People: a surname alone is the person named in full elsewhere in the document.
+        full_people = [
+            clean_name(text[c.start : c.end])
+            for c, name in named
+            if c.kind == "person" and len(_words(text[c.start : c.end])) >= 2
+        ]
+        products = [
+            name or clean_name(text[c.start : c.end]) for c, name in named if c.kind == "product"
+        ]
+        org_names = {
+            name or strip_corporate_suffix(clean_name(text[c.start : c.end]))
+            for c, name in named
+            if c.kind == "org"
+        }
+        org_names |= set(self.aliases.canonicals("org"))
+
+        result: list[tuple[_Cand, str]] = []
+        for c, name in named:
+            surface = text[c.start : c.end]
+            if not name:
+                if c.kind == "person":
+                    name = _full_person(surface, full_people)
+                elif c.kind == "product":
+                    name = self._product_name(surface, products, org_names)
+                elif c.kind == "org":
+                    name = strip_corporate_suffix(clean_name(surface))
+                else:
+                    name = clean_name(surface)
+            result.append((c, name))
+        result = _merge_spellings(result, self.fuzzy_threshold)
+        return [
+            Mention(
+                kind=c.kind,
+                start=c.start,
+                end=c.end,
+                text=text[c.start : c.end],
+                source_stage="rule" if c.source == "propagated" else c.source,
+                canonical=name,
+            )
+            for c, name in result
+        ]
+
+    def _alias_name(self, kind: str, surface: str) -> str:
+        entry = self.aliases.lookup_key(kind, surface)
+        if entry is not None:
+            return entry.canonical
+        key = canonical_key(surface)
+        if kind == "product" or len(key) < 5:
+            return ""
+        match = process.extractOne(
+            key, self._alias_keys[kind], scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold
+        )
+        if match is None:
+            return ""
+        entry = self.aliases.lookup_key(kind, match[0])
+        return entry.canonical if entry is not None else ""
+
+    def _product_name(self, surface: str, products: list[str], org_names: set[str]) -> str:
+        name = clean_name(surface)
+        # Longest alias product the name starts with: "SU7 Ultra" -> "Xiaomi SU7" + " Ultra".
+        words = name.split()
+        for n in range(len(words), 0, -1):
+            head = " ".join(words[:n])
+            entry = self.aliases.lookup_key("product", head)
+            if entry is not None and entry.canonical.casefold().endswith(head.casefold()):
+                return entry.canonical + name[len(head) :]
+        # The document names the maker: "Xiaomi SU7" earlier, "SU7" later.
+        for other in products:
+            for org in org_names:
+                if other.startswith(org + " ") and not name.startswith(org + " "):
+                    rest = other[len(org) + 1 :]
+                    if name == rest or name.startswith(rest + " "):
+                        return f"{org} {name}"
+        return name
+
+
+_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al"}
+)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _alias_case_ok(surface: str, written: str) -> bool:
+    """Short names (``Mi``, ``JD``, ``NIO``) must match exactly; longer ones in any case
+    as long as the text writes them capitalized."""
+    if written == surface:
+        return True
+    return len(surface) >= 5 and written[:1].isupper()
+
+
+def _alias_regex(surface: str) -> str:
+    body = re.escape(surface).replace(r"\ ", r"\s+")
+    left = r"(?<![^\W_])" if surface[0].isalnum() and _latin(surface[0]) else ""
+    right = r"(?![^\W_]|\$)" if surface[-1].isalnum() and _latin(surface[-1]) else ""
+    return f"{left}{body}{right}"
+
+
+_ORG_TAIL = re.compile(
+    r"(?:,?[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Inc\.?|Corp\.?|Ltd\.?|(?:Group|Corporation|Holdings"
+    r"|Limited|Technology|Technologies|Motors?|Securities|Automobile|Electronics"
+    r"|Electric(?:[ \t]+Appliances)?)\b))+"
+)
+
+
+def _following_org_word(text: str, end: int) -> int | None:
+    """End offset of corporate words right after ``end`` (``Xiaomi`` + `` Group``)."""
+    match = _ORG_TAIL.match(text, end)
+    return match.end() if match is not None else None
+
+
+def _sentence_pieces(doc: ParsedDoc, start: int, end: int) -> list[tuple[int, int]]:
+    """A model span cut where a sentence ends inside it (``Model Y. Elon Musk``)."""
+    pieces: list[tuple[int, int]] = []
+    while True:
+        _s_start, s_end = doc.sentence_at(start)
+        if not doc.sentences or s_end >= end or s_end <= start:
+            pieces.append((start, end))
+            return pieces
+        pieces.append((start, s_end))
+        start = s_end
+        while start < end and doc.text[start].isspace():
+            start += 1
+        if start >= end:
+            return pieces
+
+
+_DEPARTMENT = re.compile(r"\b(?:Department|Dept\.?|Division|Business (?:Unit|Group)|Team|Office)\b")
+_COMPANY_AFTER = re.compile(
+    r"['\u2019]s\s+(?:shares?|stock|share price|revenue|profit|net profit|market share|sales"
+    r"|earnings|valuation|subsidiary|subsidiaries|factory|factories|stores|products|brand)\b"
+    r"|\s+(?:released|reported|posted|announced|published|unveiled) (?:its|their)\b"
+    r"|,? (?:Inc|Ltd|Co|Corp)\b"
+)
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:shares (?:of|in)|stake in|subsidiary of|rivals?|brands? like)\s+$"
+)
+
+
+def _company_context(text: str, start: int, end: int) -> bool:
+    """Words around a name that only a company takes: ``X's shares``, ``X released its``."""
+    return bool(
+        _COMPANY_AFTER.match(text, end) or _COMPANY_BEFORE.search(text[max(0, start - 30) : start])
+    )
+
+
+_NAME_AFTER_POSSESSIVE = frozenset({"republic", "party", "congress", "army", "liberation", "court"})
+
+
+def _possessive_in_name(rest: str) -> bool:
+    """``People's Bank of China``: the possessive belongs to the name."""
+    words = rest.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    head = words[0].casefold()
+    return head in _ORG_WORDS or head in _NAME_AFTER_POSSESSIVE or "of" in words
+
+
+def _split_span(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """Trimmed pieces of a model span: cut at a line break, lists split, ``X's thing`` -> X."""
+    start, end = _trim(text, start, end)
+    if end <= start:
+        return []
+    surface = text[start:end]
+    inner = re.search(r"['\u2019]s\b", surface)
+    if inner is not None and _possessive_in_name(surface[inner.end() :]):
+        inner = None
+    if inner is not None and label in ("ORG", "PERSON", "PRODUCT", "GPE"):
+        end = start + inner.start()
+        start, end = _trim(text, start, end)
+        surface = text[start:end]
+    if label in ("ORG", "PERSON", "GPE") and re.search(r",|\band\b", surface):
+        pieces = []
+        for match in re.finditer(r"[^,]+", surface):
+            parts = [match.group(0)]
+            if " of " not in match.group(0):  # "Ministry of Industry and Information Technology"
+                parts = re.split(r"\s+and\s+", match.group(0))
+            for part in parts:
+                offset = start + match.start() + match.group(0).find(part)
+                s, e = _trim(text, offset, offset + len(part))
+                if e > s and text[s].isupper():
+                    pieces.append((s, e))
+        if len(pieces) >= 2:
+            return pieces
+    return [(start, end)] if end > start else []
+
+
+def _common_phrase(words: Sequence[str], text: str) -> bool:
+    """A capitalized phrase the document also writes in lower case is a concept
+    (``Smart Home`` next to ``smart home``); a name ending in an organisation word is not."""
+    content = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
+    if len(words) < 2 or not content or words[-1].casefold() in _ORG_WORDS:
+        return False
+    phrase = r"\s+".join(re.escape(w.lower()) for w in content)
+    return re.search(rf"(?<![\w-]){phrase}(?![\w-])", text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _DocContext:
+    """What the rules need to know about the whole document."""
+
+    concept_spans: frozenset[tuple[int, int]]
+    concept_keys: frozenset[str]
+    title_spans: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def build(cls, doc: ParsedDoc) -> _DocContext:
+        text = doc.text
+        spans, keys = _abbreviations(text)
+        paragraphs = [(p.start, p.end) for p in doc.paragraphs] or [
+            (m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
+        ]
+        titles = tuple((s, e) for s, e in paragraphs if _title_like(text[s:e]))
+        return cls(frozenset(spans), frozenset(keys), titles)
+
+    def in_title(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.title_spans)
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words).upper()
+
+
+def _abbreviations(text: str) -> tuple[set[tuple[int, int]], set[str]]:
+    """Defined abbreviations of common phrases: ``Average Selling Price (ASP)``.
+
+    Returns the spans of the phrase and the keys of the abbreviation; a phrase holding
+    an organisation word (``Stock Exchange``, ``Bank``) is left alone.
+    """
+    spans: set[tuple[int, int]] = set()
+    keys: set[str] = set()
+    # "Title Case Phrase (TCP)"
+    for match in _ABBREV_INNER.finditer(text):
+        abbr = match.group(1)
+        letters = [ch for ch in abbr if ch.isupper()]
+        if len(letters) < 2:
+            continue
+        before = list(re.finditer(r"[^\W_]+", text[max(0, match.start() - 120) : match.start()]))
+        n = len(letters)
+        if len(before) < n:
+            continue
+        phrase = before[-n:]
+        words = [m.group(0) for m in phrase]
+        if _initials(words) != "".join(letters) or any(
+            w.casefold() in _STRONG_ORG_WORDS for w in words
+        ):
+            continue
+        base = max(0, match.start() - 120)
+        spans.add((base + phrase[0].start(), base + phrase[-1].end()))
+        keys.add(canonical_key(abbr))
+        keys.add(canonical_key(" ".join(words)))
+    # "ABBR noun (Title Case Phrase)"
+    for match in _PAREN.finditer(text):
+        inner = match.group(1)
+        words = _words(inner)
+        if len(words) < 2 or any(w.casefold() in _STRONG_ORG_WORDS for w in words):
+            continue
+        prev = re.search(
+            r"([A-Z][A-Za-z]{1,8})(?:\s+[a-z]+)?\s*$",
+            text[max(0, match.start() - 40) : match.start()],
+        )
+        if prev is None or _initials(words) != prev.group(1).upper():
+            continue
+        inner_start = match.start(1) + (len(inner) - len(inner.lstrip()))
+        spans.add((inner_start, inner_start + len(inner.strip())))
+        keys.add(canonical_key(inner))
+        keys.add(canonical_key(prev.group(1)))
+    return spans, keys
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [
+        (start + m.start(), start + m.end(), m.group(0)) for m in _TOKEN.finditer(text[start:end])
+    ]
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(word) and (
+        word[0].isupper() or (word[0].islower() and any(c.isupper() for c in word[1:]))
+    )
+
+
+def _camel(word: str) -> bool:
+    return word[:1].islower() and any(c.isupper() for c in word[1:])
+
+
+def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_Cand]:
+    """Named models: ``SU7``, ``Xuanjie O1``, ``Xiaomi 15 Ultra``, ``iPhone 16``, ``Vela OS``."""
+    toks = _tokens(text, start, end)
+    found: list[_Cand] = []
+    i = 0
+    while i < len(toks):
+        word = toks[i][2]
+        first = last = -1
+        if (
+            _MODEL_CODE.match(word)
+            and any(c.isdigit() for c in word)
+            and any(c.isupper() for c in word)
+            and not _NOT_MODEL_CODE.match(word)
+            and word.casefold() not in NOT_ENTITIES
+        ):
+            first = last = i
+        elif (
+            word == "OS"
+            and i > 0
+            and _is_name_word(toks[i - 1][2])
+            and not _sentence_initial_function(toks, i - 1)
+        ):
+            first, last = i - 1, i
+        elif re.fullmatch(r"[A-Z][a-z]+OS|[A-Z][a-z]+Os", word):
+            first = last = i
+        elif (
+            _NUMBER_MODEL.match(word)
+            and i > 0
+            and _adjacent(toks, i - 1, i)
+            and _is_name_word(toks[i - 1][2])
+            and toks[i - 1][2].casefold() not in _FUNCTION_WORDS
+            and (
+                canonical_key(toks[i - 1][2]) in brands
+                or _camel(toks[i - 1][2])
+                or (
+                    i + 1 < len(toks)
+                    and (toks[i + 1][2] in _MODEL_SUFFIXES or toks[i + 1][2] in _PRODUCT_NOUNS)
+                )
+            )
+            and not _followed_by_counted_noun(toks, i)
+        ):
+            first, last = i - 1, i
+        elif (
+            word == "Model"
+            and i + 1 < len(toks)
+            and _adjacent(toks, i, i + 1)
+            and re.fullmatch(r"[A-Z]|\d{1,2}", toks[i + 1][2])
+        ):
+            first, last = i, i + 1
+        if first < 0:
+            i += 1
+            continue
+        # Brand words on the left: one name word, one more when it is a known brand.
+        if first == last and first > 0 and _adjacent(toks, first - 1, first):
+            left = toks[first - 1][2]
+            if (
+                _is_name_word(left)
+                and left.casefold() not in _FUNCTION_WORDS
+                and (not _sentence_initial(toks, first - 1) or canonical_key(left) in brands)
+            ):
+                first -= 1
+                if (
+                    first > 0
+                    and _adjacent(toks, first - 1, first)
+                    and canonical_key(toks[first - 1][2]) in brands
+                    and canonical_key(toks[first][2]) not in brands
+                ):
+                    first -= 1
+        # Model suffixes and numbers on the right.
+        while last + 1 < len(toks) and _adjacent(toks, last, last + 1):
+            nxt = toks[last + 1][2]
+            if (
+                nxt in _MODEL_SUFFIXES
+                or (nxt == "+" and last + 1 == len(toks) - 1)
+                or (_NUMBER_MODEL.match(nxt) and toks[last][2] in _MODEL_SUFFIXES)
+            ):
+                last += 1
+            else:
+                break
+        found.append(_Cand("product", toks[first][0], toks[last][1], "rule"))
+        i = last + 1
+    # "<NAME> operating system"
+    for match in re.finditer(
+        r"\b([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s+operating system", text[start:end]
+    ):
+        if match.group(1).casefold() not in NOT_ENTITIES:
+            found.append(_Cand("product", start + match.start(1), start + match.end(1), "rule"))
+    return found
+
+
+def _adjacent(toks: Sequence[tuple[int, int, str]], i: int, j: int) -> bool:
+    """Tokens ``i`` and ``j`` are separated by one space at most (no punctuation)."""
+    return 0 <= toks[j][0] - toks[i][1] <= 1
+
+
+def _sentence_initial(toks: Sequence[tuple[int, int, str]], i: int) -> bool:
+    return i == 0 or toks[i - 1][2] in {".", "!", "?", ":", '"', "\u201c", "\u201d", "(", ";"}
+
+
+def _sentence_initial_function(toks: Sequence[tuple[int, int, str]], i: int) -> bool:
+    return toks[i][2].casefold() in _FUNCTION_WORDS
+
+
+def _followed_by_counted_noun(toks: Sequence[tuple[int, int, str]], i: int) -> bool:
+    """``Xiaomi 15 stores``: the number counts something, it is no model name."""
+    if i + 1 >= len(toks):
+        return False
+    word = toks[i + 1][2]
+    return (
+        word.isalpha()
+        and word.islower()
+        and word.endswith("s")
+        and not word.endswith(("ss", "series"))
+    )
+
+
+def _quoted_products(text: str, start: int, end: int) -> list[_Cand]:
+    """Quoted names that are launched, or that come right before a product noun."""
+    found: list[_Cand] = []
+    chunk = text[start:end]
+    for match in _QUOTED.finditer(chunk):
+        inner = match.group(1).strip()
+        words = _words(inner)
+        if not inner or not inner[0].isupper() or not 1 <= len(words) <= 10:
+            continue
+        if inner[-1] in ".!?,;" or _is_concept_word(inner):
+            continue
+        before = chunk[max(0, match.start() - 40) : match.start()]
+        after = chunk[match.end() : match.end() + 30]
+        follow = re.match(r"(?:\s+[a-z]+\b){1,3}", after)
+        launched = _LAUNCH_VERBS.search(before) is not None
+        noun = follow is not None and any(w in _PRODUCT_NOUNS for w in follow.group(0).split())
+        if launched or noun:
+            s = start + match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
+            found.append(_Cand("product", s, s + len(inner), "rule"))
+    return found
+
+
+_LIST_WORD = r"(?:[A-Z](?:[\w&-]|\.(?=\w))*|[a-z]+[A-Z][\w-]*)"
+_LIST_NAME = rf"{_LIST_WORD}(?:[ ](?:{_LIST_WORD}|\d+))?(?:[ ]{_LIST_WORD})?"
+_NAME_LIST = re.compile(
+    rf"(?<![\w-])({_LIST_NAME}(?:,[ ]{_LIST_NAME})*,?[ ](?:and|or)[ ]{_LIST_NAME})(?![\w-])"
+)
+_MEDIA_NAME = re.compile(
+    r"\b(?:magazine|newspaper|journal|website|news outlet|outlet|daily|weekly|newsletter)"
+    r"[ ][\"\u201c]([A-Z][^\"\u201d\n]{1,60})[\"\u201d]"
+)
+
+
+def _coordinated(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:
+    """Names listed with organisations are organisations (``NIO, Li Auto, XPeng and SERES``);
+    the quoted name of a magazine or newspaper is one."""
+    text = doc.text
+    by_span = {(c.start, c.end): c.kind for c in cands}
+    taken = [(c.start, c.end) for c in cands]
+    found: list[_Cand] = []
+    for match in _NAME_LIST.finditer(text):
+        if not doc.is_english(match.start()):
+            continue
+        items = []
+        for part in re.finditer(r"[^,]+", match.group(1)):
+            for piece in re.split(r"(?:^|[ ])(?:and|or)[ ]", part.group(0)):
+                if piece.strip():
+                    offset = match.start(1) + part.start() + part.group(0).find(piece)
+                    items.append(_trim(text, offset, offset + len(piece)))
+        kinds = [by_span.get(item) for item in items]
+        if "org" not in kinds or any(k in ("person", "place") for k in kinds):
+            continue
+        if re.match(r"\s+of\b", text[match.end(1) : match.end(1) + 5]):
+            continue  # "X and Chairman of Y": titles, not a list of names
+        for item, kind in zip(items, kinds, strict=True):
+            surface = text[item[0] : item[1]]
+            if (
+                kind is None
+                and item[1] > item[0]
+                and surface.split()[0].casefold() not in _FUNCTION_WORDS
+                and not any(w.casefold() in _ROLE_WORDS for w in surface.split())
+                and not _is_concept_word(surface)
+                and not any(
+                    _overlaps(item, (c.start, c.end))
+                    and not (c.kind == "place" and item[0] <= c.start and c.end < item[1])
+                    for c in cands
+                )
+            ):
+                found.append(_Cand("org", item[0], item[1], "propagated"))
+    for match in _MEDIA_NAME.finditer(text):
+        span = (match.start(1), match.end(1))
+        if not any(_overlaps(span, t) and by_span.get(t) == "org" for t in taken):
+            found.append(_Cand("org", span[0], span[1], "rule"))
+    return found
+
+
+def _propagate(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list[_Cand]:
+    """Other occurrences of a name already read as a person, organisation or place.
+
+    One name keeps one sense within a document: where the model missed ``Douyin`` once
+    or read it as something else, the name is still that organisation.
+    """
+    text = doc.text
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    canonical: dict[str, str] = {}
+    for c in cands:
+        if c.kind == "product" and c.source == "ner":
+            continue
+        if c.source == "ner" and (not doc.is_english(c.start) or ctx.in_title(c.start)):
+            continue
+        surface = text[c.start : c.end]
+        if len(surface) < 2 or not _is_name_word(surface) or _is_concept_word(surface):
+            continue
+        kinds[surface][c.kind] += 1
+        if c.canonical:
+            canonical.setdefault(surface, c.canonical)
+        if c.kind == "org":
+            short = strip_corporate_suffix(clean_name(surface))
+            if short != surface and len(short) >= 3 and _is_name_word(short):
+                kinds[short]["org"] += 1
+                if c.canonical:
+                    canonical.setdefault(short, c.canonical)
+        words = surface.split()
+        if c.kind == "person" and len(words) >= 2:
+            last = words[-1]
+            if len(last) >= 4 and last.casefold() not in _FUNCTION_WORDS and last[0].isupper():
+                kinds[last]["person"] += 1
+    if not kinds:
+        return []
+    pattern = re.compile("|".join(_alias_regex(s) for s in sorted(kinds, key=len, reverse=True)))
+    taken = [(c.start, c.end) for c in cands]
+    found: list[_Cand] = []
+    for match in pattern.finditer(text):
+        span = (match.start(), match.end())
+        surface = match.group(0)
+        if any(_overlaps(span, t) for t in taken):
+            continue
+        if not doc.is_english(span[0]) and len(surface) < 4 and _latin(surface):
+            continue  # "Mi" in a Spanish sentence is no Xiaomi
+        kind = kinds[surface].most_common(1)[0][0]
+        found.append(_Cand(kind, span[0], span[1], "propagated", "", canonical.get(surface, "")))
+    return found
+
+
+def _cut_around(c: _Cand, products: Sequence[tuple[int, int]], text: str) -> _Cand | None:
+    """The part of a name outside a product it runs into (``Model Y. Elon Musk``)."""
+    start, end = c.start, c.end
+    for s, e in products:
+        if _overlaps((start, end), (s, e)):
+            if s <= start:
+                start = e
+            elif e >= end:
+                end = s
+    if (start, end) == (c.start, c.end):
+        return c
+    start, end = _trim(text, start, end)
+    if end - start < 2 or not text[start].isupper():
+        return None
+    return replace(c, start=start, end=end)
+
+
+def _resolve(cands: Iterable[_Cand], text: str) -> list[_Cand]:
+    """Same kind never overlaps (alias > rule > model, then longer); names inside a product
+    name are no mentions of their own."""
+    cands = list(cands)
+    longer_products = [
+        (c.start, c.end) for c in cands if c.kind == "product" and c.source == "rule"
+    ]
+    cands = [
+        c
+        for c in cands
+        if not (
+            c.kind == "product"
+            and c.source == "ruler"
+            and any(
+                s <= c.start and c.end <= e and (s, e) != (c.start, c.end)
+                for s, e in longer_products
+            )
+        )
+    ]
+    by_kind: dict[str, list[_Cand]] = defaultdict(list)
+    for c in sorted(cands, key=lambda c: c.priority, reverse=True):
+        kept = by_kind[c.kind]
+        if not any(_overlaps((c.start, c.end), (k.start, k.end)) for k in kept):
+            kept.append(c)
+    # A place inside an organisation's name is no mention of its own (Bank of China).
+    org_spans = [(c.start, c.end) for c in by_kind.get("org", [])]
+    by_kind["place"] = [
+        c
+        for c in by_kind.get("place", [])
+        if not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in org_spans)
+    ]
+    strong = [c for kept in by_kind.values() for c in kept if c.source in ("ruler", "rule")]
+    for kind, kept in by_kind.items():
+        kept[:] = [
+            c
+            for c in kept
+            if c.source in ("ruler", "rule")
+            or not any(
+                o.kind not in (kind, "product") and _overlaps((c.start, c.end), (o.start, o.end))
+                for o in strong
+            )
+        ]
+    products = [(p.start, p.end) for p in by_kind.get("product", [])]
+    out: list[_Cand] = []
+    for kind, kept in by_kind.items():
+        for c in kept:
+            if kind != "product":
+                if any(s <= c.start and c.end <= e for s, e in products):
+                    continue
+                c = _cut_around(c, products, text)
+                if c is None:
+                    continue
+            out.append(c)
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+def _full_person(surface: str, full_people: Sequence[str]) -> str:
+    name = clean_name(surface)
+    if len(name.split()) >= 2:
+        return name
+    owners = {p for p in full_people if name in p.split()}
+    return owners.pop() if len(owners) == 1 else name
+
+
+def _merge_spellings(named: list[tuple[_Cand, str]], threshold: int) -> list[tuple[_Cand, str]]:
+    """Within a document, names of one kind with the same key or a close spelling are one."""
+    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)  # kind -> (key, name)
+    for c, name in named:
+        groups[c.kind].append((canonical_key(name), name))
+    mapping: dict[tuple[str, str], str] = {}
+    for kind, pairs in groups.items():
+        counts = Counter(name for _key, name in pairs)
+        mapping.update(_choose_names(kind, pairs, counts, threshold))
+    return [(c, mapping.get((c.kind, name), name)) for c, name in named]
+
+
+def _choose_names(
+    kind: str,
+    pairs: Sequence[tuple[str, str]],
+    counts: Counter[str],
+    threshold: int,
+    preferred: frozenset[str] = frozenset(),
+) -> dict[tuple[str, str], str]:
+    """(kind, name) -> the chosen spelling of its group of same-key or close-key names."""
+    keys = list(dict.fromkeys(key for key, _name in pairs if key))
+    parent = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, a in enumerate(keys):
+        if len(a) < 5 or kind == "product":
+            continue
+        for b in keys[i + 1 :]:
+            if len(b) >= 5 and fuzz.ratio(a, b) >= threshold and _same_shape(a, b):
+                parent[find(b)] = find(a)
+    members: dict[str, list[str]] = defaultdict(list)
+    for key, name in pairs:
+        if key and name not in members[find(key)]:
+            members[find(key)].append(name)
+    mapping: dict[tuple[str, str], str] = {}
+    for names in members.values():
+        if len(names) < 2:
+            continue
+        best = sorted(
+            names, key=lambda n: (n not in preferred, -counts[n], len(n), names.index(n))
+        )[0]
+        for name in names:
+            mapping[(kind, name)] = best
+    return mapping
+
+
+def _same_shape(a: str, b: str) -> bool:
+    """Spelling variants, not different models: the digits must agree."""
+    return re.findall(r"\d+", a) == re.findall(r"\d+", b)
+
+
+# --------------------------------------------------------------------------------------
+# Across documents
+
+
+def unify_across_documents(
+    mentions_by_doc: Sequence[Sequence[Mention]], *, fuzzy_threshold: int = 90
+) -> list[list[Mention]]:
+    """The same entity gets the same canonical name in every document of a run.
+
+    Names with the same matching key, or spellings closer than ``fuzzy_threshold``, are one
+    entity; the name the alias table gave wins, then the most frequent, then the shortest.
+    """
+    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    preferred: set[str] = set()
+    for mentions in mentions_by_doc:
+        for m in mentions:
+            if m.kind in ENTITY_KINDS and m.canonical:
+                pairs[m.kind].append((canonical_key(m.canonical), m.canonical))
+                counts[m.kind][m.canonical] += 1
+                if m.source_stage == "ruler":
+                    preferred.add(m.canonical)
+    mapping: dict[tuple[str, str], str] = {}
+    for kind, kind_pairs in pairs.items():
+        mapping.update(
+            _choose_names(kind, kind_pairs, counts[kind], fuzzy_threshold, frozenset(preferred))
+        )
+    return [
+        [
+            replace(m, canonical=mapping[(m.kind, m.canonical)])
+            if (m.kind, m.canonical) in mapping
+            else m
+            for m in mentions
+        ]
+        for mentions in mentions_by_doc
+    ]
+
+
+# --------------------------------------------------------------------------------------
+# The entities table
+
+
+def build_entity_rows(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[EntityRow]:
+    """One row per (kind, canonical): surface forms in order of first appearance, mention
+    count, and for people the role and organisation the article states."""
+    entity_mentions = sorted(
+        (m for m in mentions if m.kind in ENTITY_KINDS and m.canonical),
+        key=lambda m: (m.start, m.end),
+    )
+    order: list[tuple[str, str]] = []
+    surfaces: dict[tuple[str, str], list[str]] = defaultdict(list)
+    counts: Counter[tuple[str, str]] = Counter()
+    for m in entity_mentions:
+        key = (m.kind, m.canonical)
+        if key not in counts:
+            order.append(key)
+        counts[key] += 1
+        surface = clean_name(m.text) if m.kind != "product" else " ".join(m.text.split())
+        if surface not in surfaces[key]:
+            surfaces[key].append(surface)
+    orgs = [m for m in entity_mentions if m.kind == "org"]
+    roles: dict[str, tuple[str, str]] = {}
+    for m in entity_mentions:
+        if m.kind == "person" and m.canonical not in roles:
+            found = _person_role(doc.text, m, orgs)
+            if found is not None:
+                roles[m.canonical] = found
+    rows = []
+    for kind, canonical in order:
+        role, org = roles.get(canonical, ("", "")) if kind == "person" else ("", "")
+        rows.append(
+            EntityRow(
+                kind=kind,
+                canonical=canonical,
+                aliases=tuple(surfaces[(kind, canonical)]),
+                mentions=counts[(kind, canonical)],
+                role=role,
+                org=org,
+            )
+        )
+    return rows
+
+
+def normalize_role(role: str) -> str:
+    """``the founder, chairman, and CEO`` -> ``founder, chairman and CEO``."""
+    text = " ".join(role.split()).strip(" ,")
+    text = re.sub(r"^(?:the|its|their|his|her)\s+", "", text, flags=re.IGNORECASE)
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
+    if len(parts) <= 1:
+        return text
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _is_role(text: str) -> bool:
+    words = _words(text)
+    if not words or len(words) > 10 or not _ROLE_TEXT.match(text.strip()):
+        return False
+    return any(w.casefold() in _ROLE_WORDS for w in words)
+
+
+def _org_at(orgs: Sequence[Mention], start: int) -> Mention | None:
+    for org in orgs:
+        if org.start == start:
+            return org
+    return None
+
+
+def _person_role(text: str, person: Mention, orgs: Sequence[Mention]) -> tuple[str, str] | None:
+    """The role (and organisation) stated next to a person mention, if any."""
+    after = text[person.end : person.end + 160]
+    # "Lu Weibing, President of the Xiaomi Group" / "Lei Jun, the founder and CEO of Xiaomi"
+    match = re.match(
+        r"\s*,\s*((?:the\s+)?[^\n.;:\"\u201c\u201d()]{2,90}?)\s+(?:of|at)\s+(?:the\s+)?", after
+    )
+    if match is not None and _is_role(match.group(1)):
+        org = _org_at(orgs, person.end + match.end())
+        return normalize_role(match.group(1)), (org.canonical if org else "")
+    # "Lei Jun, Xiaomi's founder and CEO,"
+    match = re.match(r"\s*,\s*", after)
+    if match is not None:
+        org = _org_at(orgs, person.end + match.end())
+        if org is not None:
+            tail = re.match(
+                r"['\u2019]s\s+([^\n.;:\"\u201c\u201d()]{2,60}?)\s*(?:,|\.|$)",
+                text[org.end : org.end + 80],
+            )
+            if tail is not None and _is_role(tail.group(1)):
+                return normalize_role(tail.group(1)), org.canonical
+    before = text[max(0, person.start - 160) : person.start]
+    # "Xiaomi's founder, chairman and CEO Lei Jun" / "Xiaomi President Lu Weibing"
+    for org in reversed([o for o in orgs if o.end <= person.start and person.start - o.end < 120]):
+        between = text[org.end : person.start]
+        match = re.fullmatch(r"(?:['\u2019]s)?\s+([^\n.;:\"\u201c\u201d()]{2,100}?)\s+", between)
+        if match is not None and _is_role(match.group(1)):
+            return normalize_role(match.group(1)), org.canonical
+        break
+    # "Chief Executive Officer Mary Barra", "CEO Lei Jun": title words right before the name
+    words = list(re.finditer(r"[A-Za-z][\w-]*", before[-80:]))
+    title: list[re.Match[str]] = []
+    for word in reversed(words):
+        gap = before[-80:][word.end() : title[0].start() if title else None]
+        if gap.strip() or word.group(0).casefold() not in _ROLE_WORDS | {"of", "and"}:
+            break
+        title.insert(0, word)
+    while title and title[0].group(0).casefold() in {"of", "and"}:
+        title.pop(0)
+    if title and not before[-80:][title[-1].end() :].strip():
+        role = before[-80:][title[0].start() : title[-1].end()]
+        if _is_role(role):
+            return normalize_role(role), ""
+    return None
