@@ -22,12 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from extract.stages.dates import DateStage  # noqa: E402
+from extract.stages.numbers import NumberStage  # noqa: E402
+
 from extract.config import load_config  # noqa: E402
 from extract.document import Paragraph, ParsedDoc  # noqa: E402
 from extract.pipeline import Pipeline, split_paragraphs  # noqa: E402
 from extract.runner import run_batch  # noqa: E402
-from extract.stages.dates import DateStage  # noqa: E402
-from extract.stages.numbers import NumberStage  # noqa: E402
 
 
 def build_corpus(target: Path, megabytes: float) -> list[str]:
@@ -53,8 +54,11 @@ def rule_stage_rate(stage: object, texts: list[str], repeats: int = 1) -> float:
     docs = []
     for n, text in enumerate(texts):
         spans = split_paragraphs(text)
-        docs.append(ParsedDoc(doc_id=str(n), text=text,
-                              paragraphs=tuple(Paragraph(s, e, "en") for s, e in spans)))
+        docs.append(
+            ParsedDoc(
+                doc_id=str(n), text=text, paragraphs=tuple(Paragraph(s, e, "en") for s, e in spans)
+            )
+        )
     size = sum(len(t.encode("utf-8")) for t in texts) * repeats
     started = time.perf_counter()
     for _ in range(repeats):
@@ -69,7 +73,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="spaCy processes (default 1)")
     args = parser.parse_args()
 
-    import spacy  # noqa: PLC0415
+    import spacy
 
     work = Path(tempfile.mkdtemp(prefix="extract-bench-"))
     try:
@@ -104,10 +108,14 @@ def main() -> None:
 
         pipe_wps = words / pipeline_s
         base_wps = words / baseline_s
-        print(f"extract pipeline : {pipeline_s:7.2f} s  {pipe_wps:9.0f} words/s "
-              f"({report.mentions} mentions, {report.facts} facts)")
-        print(f"nlp.pipe ({model_name}, {', '.join(nlp.pipe_names)}): "
-              f"{baseline_s:7.2f} s  {base_wps:9.0f} words/s")
+        print(
+            f"extract pipeline : {pipeline_s:7.2f} s  {pipe_wps:9.0f} words/s "
+            f"({report.mentions} mentions, {report.facts} facts)"
+        )
+        print(
+            f"nlp.pipe ({model_name}, {', '.join(nlp.pipe_names)}): "
+            f"{baseline_s:7.2f} s  {base_wps:9.0f} words/s"
+        )
         print(f"ratio pipeline / nlp.pipe: {pipe_wps / base_wps:.2f}x")
         print(f"money/percent/quantity stage alone: {numbers:.2f} MB/s")
         print(f"date stage alone: {dates:.2f} MB/s")

@@ -54,14 +54,16 @@ class _Progress:
 
     def start(self, total: int) -> None:
         if sys.stderr.isatty() and total > 1:
-            from tqdm import tqdm  # noqa: PLC0415
+            from tqdm import tqdm
 
             self.bar = tqdm(total=total, unit="doc", file=sys.stderr, leave=False)
 
     def step(self, result: DocumentResult | None) -> None:
         if result is not None and result.document.status != "ok":
-            click.echo(f"{result.document.doc_id}: {result.document.status}: "
-                       f"{result.document.error}", err=True)
+            click.echo(
+                f"{result.document.doc_id}: {result.document.status}: {result.document.error}",
+                err=True,
+            )
         if self.bar is not None:
             self.bar.update(1)
 
@@ -82,18 +84,42 @@ def summary(report: RunReport) -> str:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", default="outputs", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
-@click.option("--reference-date", callback=_parse_date, metavar="YYYY-MM-DD",
-              help="Date to resolve relative dates against when a document gives none "
-                   "in a sidecar NAME.meta.json or its header lines.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="TOML file overlaying the packaged settings.")
+@click.option(
+    "--out",
+    "out_dir",
+    default="outputs",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder.",
+)
+@click.option(
+    "--reference-date",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="Date to resolve relative dates against when a document gives none "
+    "in a sidecar NAME.meta.json or its header lines.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="TOML file overlaying the packaged settings.",
+)
 @click.option("--full", is_flag=True, help="Reprocess every document, changed or not.")
-@click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Processes for the spaCy model (default: [model] n_process).")
-def run(inputs: tuple[Path, ...], out_dir: Path, reference_date: date | None,
-        config_path: Path | None, full: bool, workers: int | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Processes for the spaCy model (default: [model] n_process).",
+)
+def run(
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    reference_date: date | None,
+    config_path: Path | None,
+    full: bool,
+    workers: int | None,
+) -> None:
     """Extract tables from article files and folders (walked recursively) into OUT.
 
     Reads .txt, .pdf and .html files. Writes documents, mentions, entities and facts
@@ -102,8 +128,8 @@ def run(inputs: tuple[Path, ...], out_dir: Path, reference_date: date | None,
 
     Example: extract run corpus/ --out outputs/ --reference-date 2025-11-19
     """
-    from extract.pipeline import Pipeline  # noqa: PLC0415 - slow import
-    from extract.runner import run_batch  # noqa: PLC0415
+    from extract.pipeline import Pipeline
+    from extract.runner import run_batch
 
     config = _load_config(config_path)
     if workers is not None:
@@ -111,8 +137,15 @@ def run(inputs: tuple[Path, ...], out_dir: Path, reference_date: date | None,
     progress = _Progress()
     try:
         pipeline = Pipeline(config)
-        report = run_batch(inputs, out_dir, pipeline=pipeline, reference_date=reference_date,
-                           full=full, on_start=progress.start, on_progress=progress.step)
+        report = run_batch(
+            inputs,
+            out_dir,
+            pipeline=pipeline,
+            reference_date=reference_date,
+            full=full,
+            on_start=progress.start,
+            on_progress=progress.step,
+        )
     except ExtractError as exc:
         progress.close()
         click.echo(f"Error: {exc}", err=True)
@@ -131,14 +164,28 @@ def _with_workers(config: Config, workers: int) -> Config:
 @cli.command(name="eval")
 @click.argument("output_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.argument("gold_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--conformance", "conformance_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Run and score the conformance suites in this folder instead.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="TOML settings for the conformance run.")
+@click.option(
+    "--conformance",
+    "conformance_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Run and score the conformance suites in this folder instead.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="TOML settings for the conformance run.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--details", is_flag=True, help="List misses, false alarms and wrong values.")
-def eval_command(output_dir: Path | None, gold_dir: Path | None, conformance_dir: Path | None,
-                 config_path: Path | None, as_json: bool, details: bool) -> None:
+def eval_command(
+    output_dir: Path | None,
+    gold_dir: Path | None,
+    conformance_dir: Path | None,
+    config_path: Path | None,
+    as_json: bool,
+    details: bool,
+) -> None:
     """Score an output folder against gold annotations, or run the conformance suites.
 
     Prints span precision/recall/F1 per kind, normalization accuracy on matched
@@ -147,14 +194,15 @@ def eval_command(output_dir: Path | None, gold_dir: Path | None, conformance_dir
     Examples: extract eval outputs tests/data/gold
               extract eval --conformance tests/data/conformance
     """
-    from extract import evaluate  # noqa: PLC0415
+    from extract import evaluate
 
     try:
         if conformance_dir is not None:
-            from extract.pipeline import Pipeline  # noqa: PLC0415
+            from extract.pipeline import Pipeline
 
             report = evaluate.evaluate_conformance(
-                conformance_dir, Pipeline(_load_config(config_path)))
+                conformance_dir, Pipeline(_load_config(config_path))
+            )
         elif output_dir is not None and gold_dir is not None:
             report = evaluate.evaluate_output(output_dir, gold_dir)
         else:

@@ -62,8 +62,12 @@ class PRF:
 
     def as_dict(self) -> dict[str, float | int]:
         return {
-            "tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
         }
 
 
@@ -197,7 +201,10 @@ def _describe(row: Row) -> str:
 
 
 def score_mentions(
-    preds: Iterable[Row], golds: Iterable[Row], *, tolerance: float = GOLD_TOLERANCE,
+    preds: Iterable[Row],
+    golds: Iterable[Row],
+    *,
+    tolerance: float = GOLD_TOLERANCE,
     kinds: Sequence[str] = MENTION_KINDS,
 ) -> dict[str, KindScore]:
     """Per-kind span P/R/F1 and field accuracy on matched pairs."""
@@ -255,7 +262,8 @@ class FactScore:
 
     def as_dict(self, details: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "facts": self.facts.as_dict(), "segment": self.segment.as_dict(),
+            "facts": self.facts.as_dict(),
+            "segment": self.segment.as_dict(),
             "change": self.change.as_dict(),
         }
         if details:
@@ -265,8 +273,12 @@ class FactScore:
 
 
 def _fact_key(row: Row) -> tuple[str, str, str, str]:
-    return (str(row["doc_id"]), _text(row.get("subject")), _text(row.get("metric")),
-            _text(row.get("period")))
+    return (
+        str(row["doc_id"]),
+        _text(row.get("subject")),
+        _text(row.get("metric")),
+        _text(row.get("period")),
+    )
 
 
 def _fact_value(row: Row) -> Any:
@@ -278,10 +290,15 @@ def _fact_value(row: Row) -> Any:
 def _describe_fact(row: Row) -> str:
     doc, subject, metric, period = _fact_key(row)
     change = _text(row.get("change_value"))
-    return (f"{doc}: {subject} · {_text(row.get('segment'))} · {metric} · {period} · "
-            f"{_text(_fact_value(row))} {_text(row.get('unit'))}"
-            + (f" · {change} {_text(row.get('change_unit'))} {_text(row.get('change_basis'))}"
-               if change else ""))
+    return (
+        f"{doc}: {subject} · {_text(row.get('segment'))} · {metric} · {period} · "
+        f"{_text(_fact_value(row))} {_text(row.get('unit'))}"
+        + (
+            f" · {change} {_text(row.get('change_unit'))} {_text(row.get('change_basis'))}"
+            if change
+            else ""
+        )
+    )
 
 
 def score_facts(preds: Iterable[Row], golds: Iterable[Row]) -> FactScore:
@@ -357,7 +374,9 @@ def evaluate_output(out_dir: str | Path, gold_dir: str | Path) -> dict[str, Any]
     out_dir, gold_dir = Path(out_dir), Path(gold_dir)
     gold_mentions = read_jsonl(gold_dir / "mentions.jsonl")
     gold_docs = read_jsonl(gold_dir / "documents.jsonl")
-    gold_facts = read_jsonl(gold_dir / "facts.jsonl") if (gold_dir / "facts.jsonl").is_file() else []
+    gold_facts = (
+        read_jsonl(gold_dir / "facts.jsonl") if (gold_dir / "facts.jsonl").is_file() else []
+    )
     gold_ids = {str(g["doc_id"]) for g in gold_docs} | {str(g["doc_id"]) for g in gold_mentions}
     pred_mentions = [m for m in read_output_table(out_dir, "mentions") if m["doc_id"] in gold_ids]
     pred_docs = read_output_table(out_dir, "documents")
@@ -377,7 +396,7 @@ def evaluate_output(out_dir: str | Path, gold_dir: str | Path) -> dict[str, Any]
 
 def evaluate_conformance(conformance_dir: str | Path, pipeline: Any) -> dict[str, Any]:
     """Run each conformance case through ``pipeline`` and score each file on its kind."""
-    from extract.runner import text_document  # noqa: PLC0415
+    from extract.runner import text_document
 
     conformance_dir = Path(conformance_dir)
     report: dict[str, Any] = {"conformance": str(conformance_dir), "files": {}}
@@ -389,9 +408,11 @@ def evaluate_conformance(conformance_dir: str | Path, pipeline: Any) -> dict[str
         cases = read_jsonl(conformance_dir / name)
         documents = [
             text_document(
-                case["input"], doc_id=case["id"],
+                case["input"],
+                doc_id=case["id"],
                 reference_date=date.fromisoformat(case["reference_date"])
-                if case.get("reference_date") else None,
+                if case.get("reference_date")
+                else None,
             )
             for case in cases
         ]
@@ -399,12 +420,21 @@ def evaluate_conformance(conformance_dir: str | Path, pipeline: Any) -> dict[str
         for result in pipeline.process(documents):
             for m in result.mentions:
                 if m.kind == kind:
-                    preds.append({
-                        "doc_id": result.document.doc_id, "kind": m.kind, "text": m.text,
-                        "start": m.start, "end": m.end, "value": m.value,
-                        "value_low": m.value_low, "value_high": m.value_high, "unit": m.unit,
-                        "qualifier": m.qualifier, "period": m.period,
-                    })
+                    preds.append(
+                        {
+                            "doc_id": result.document.doc_id,
+                            "kind": m.kind,
+                            "text": m.text,
+                            "start": m.start,
+                            "end": m.end,
+                            "value": m.value,
+                            "value_low": m.value_low,
+                            "value_high": m.value_high,
+                            "unit": m.unit,
+                            "qualifier": m.qualifier,
+                            "period": m.period,
+                        }
+                    )
         golds = [dict(e, doc_id=case["id"]) for case in cases for e in case["expected"]]
         strict = score_mentions(preds, golds, tolerance=CONFORMANCE_TOLERANCE, kinds=(kind,))[kind]
         entry = strict.as_dict(details=True)
@@ -461,17 +491,23 @@ def format_report(report: Mapping[str, Any], *, details: bool = False) -> str:
     for kind, entry in report["mentions"].items():
         lines.append(_row(kind, entry))
     es = report["entity_sets"]
-    lines.append(f"{'entity set':<10} {es['tp'] + es['fn']:>5} {es['tp'] + es['fp']:>5} "
-                 f"{es['precision']:>6.3f} {es['recall']:>6.3f} {es['f1']:>6.3f}")
+    lines.append(
+        f"{'entity set':<10} {es['tp'] + es['fn']:>5} {es['tp'] + es['fp']:>5} "
+        f"{es['precision']:>6.3f} {es['recall']:>6.3f} {es['f1']:>6.3f}"
+    )
     facts = report["facts"]
     f = facts["facts"]
-    lines.append(f"{'facts':<10} {f['tp'] + f['fn']:>5} {f['tp'] + f['fp']:>5} "
-                 f"{f['precision']:>6.3f} {f['recall']:>6.3f} {f['f1']:>6.3f}   "
-                 f"segment {facts['segment']['accuracy']:.3f}  change {facts['change']['accuracy']:.3f}")
+    lines.append(
+        f"{'facts':<10} {f['tp'] + f['fn']:>5} {f['tp'] + f['fp']:>5} "
+        f"{f['precision']:>6.3f} {f['recall']:>6.3f} {f['f1']:>6.3f}   "
+        f"segment {facts['segment']['accuracy']:.3f}  change {facts['change']['accuracy']:.3f}"
+    )
     docs = report["documents"]
     if docs:
-        lines.append("documents  " + "  ".join(
-            f"{name} {v['right']}/{v['total']}" for name, v in docs.items()))
+        lines.append(
+            "documents  "
+            + "  ".join(f"{name} {v['right']}/{v['total']}" for name, v in docs.items())
+        )
     if details:
         for kind, entry in report["mentions"].items():
             lines += _details(kind, entry)
@@ -482,11 +518,14 @@ def format_report(report: Mapping[str, Any], *, details: bool = False) -> str:
 def _row(name: str, entry: Mapping[str, Any]) -> str:
     s = entry["spans"]
     fields = "  ".join(
-        f"{k} {v['accuracy']:.3f}" for k, v in entry["fields"].items() if k != "all" or
-        len(entry["fields"]) > 2
+        f"{k} {v['accuracy']:.3f}"
+        for k, v in entry["fields"].items()
+        if k != "all" or len(entry["fields"]) > 2
     )
-    return (f"{name:<10} {s['tp'] + s['fn']:>5} {s['tp'] + s['fp']:>5} {s['precision']:>6.3f} "
-            f"{s['recall']:>6.3f} {s['f1']:>6.3f}   {fields}")
+    return (
+        f"{name:<10} {s['tp'] + s['fn']:>5} {s['tp'] + s['fp']:>5} {s['precision']:>6.3f} "
+        f"{s['recall']:>6.3f} {s['f1']:>6.3f}   {fields}"
+    )
 
 
 def _details(name: str, entry: Mapping[str, Any]) -> list[str]:

@@ -17,7 +17,7 @@ def load_model(name: str) -> Any:
     and a sentence splitter stay enabled: ``senter`` where the pipeline has one, else
     the ``parser``, else a rule-based ``sentencizer`` is added.
     """
-    import spacy  # noqa: PLC0415 - slow import, only when a model is wanted
+    import spacy
 
     try:
         nlp = spacy.load(name)

@@ -30,9 +30,12 @@ from extract.stages.numbers import NumberStage
 
 logger = logging.getLogger(__name__)
 
-_KIND_ORDER = {k: i for i, k in enumerate(
-    ("date", "money", "percent", "quantity", "person", "org", "place", "product")
-)}
+_KIND_ORDER = {
+    k: i
+    for i, k in enumerate(
+        ("date", "money", "percent", "quantity", "person", "org", "place", "product")
+    )
+}
 # A quantity that overlaps one of these is a part of it (a year, an amount), not a count.
 _QUANTITY_YIELDS_TO = frozenset({"date", "money", "percent"})
 # Longest document text the model is asked to read.
@@ -141,9 +144,7 @@ class Pipeline:
         money = self.config.section("money")
         dates = self.config.section("dates")
         self.stages = [
-            NumberStage(
-                default_dollar=money["default_dollar"], default_yen=money["default_yen"]
-            ),
+            NumberStage(default_dollar=money["default_dollar"], default_yen=money["default_yen"]),
             DateStage(
                 numeric_order=dates["numeric_order"],
                 fiscal_year_start=dict(dates.get("fiscal_year_start", {})),
@@ -178,7 +179,9 @@ class Pipeline:
             )
         else:
             languages = ["en"] * len(spans)
-        paragraphs = tuple(Paragraph(s, e, lang) for (s, e), lang in zip(spans, languages, strict=True))
+        paragraphs = tuple(
+            Paragraph(s, e, lang) for (s, e), lang in zip(spans, languages, strict=True)
+        )
         sentences = clip_sentences(
             ((sent.start_char, sent.end_char) for sent in spacy_doc.sents), spans, text
         )

@@ -125,9 +125,8 @@ def text_document(
     text: str, *, doc_id: str = "text", reference_date: date | None = None
 ) -> Document:
     """A Document for a string given directly (the API's ``extract_text``)."""
-    from extract.reference import detect_reference  # noqa: PLC0415
-
-    from extract.ingest.files import guess_title  # noqa: PLC0415
+    from extract.ingest.files import guess_title
+    from extract.reference import detect_reference
 
     ref = detect_reference(text, metadata_published=None, cli_date=reference_date)
     return Document(

@@ -42,7 +42,9 @@ class Store:
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"{self.out_dir}: cannot create output folder: {exc.strerror}") from exc
+            raise OutputError(
+                f"{self.out_dir}: cannot create output folder: {exc.strerror}"
+            ) from exc
         self.path = self.out_dir / DB_NAME
         try:
             self.con = duckdb.connect(str(self.path))
@@ -72,7 +74,10 @@ class Store:
     def state(self) -> dict[str, tuple[str, str, str]]:
         """doc_id -> (sha256, fingerprint, status) of the documents already stored."""
         rows = self.con.execute("SELECT doc_id, sha256, fingerprint, status FROM documents")
-        return {doc_id: (sha or "", fp or "", status or "") for doc_id, sha, fp, status in rows.fetchall()}
+        return {
+            doc_id: (sha or "", fp or "", status or "")
+            for doc_id, sha, fp, status in rows.fetchall()
+        }
 
     def write(self, result: DocumentResult, fingerprint: str) -> None:
         """Replace one document's rows in all tables, in one transaction."""
@@ -114,10 +119,12 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         for (kind, old), new in mapping.items():
             self.con.execute(
-                "UPDATE mentions SET canonical = ? WHERE kind = ? AND canonical = ?", [new, kind, old]
+                "UPDATE mentions SET canonical = ? WHERE kind = ? AND canonical = ?",
+                [new, kind, old],
             )
             self.con.execute(
-                "UPDATE entities SET canonical = ? WHERE kind = ? AND canonical = ?", [new, kind, old]
+                "UPDATE entities SET canonical = ? WHERE kind = ? AND canonical = ?",
+                [new, kind, old],
             )
             if kind == "org":
                 self.con.execute("UPDATE entities SET org = ? WHERE org = ?", [new, old])

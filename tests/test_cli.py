@@ -68,8 +68,10 @@ def test_cli_run_bad_inputs_go_on_and_exit_1(bad_input_dir: Path, tmp_path: Path
     assert docs.loc["good.txt", "status"] == "ok"
     assert docs.loc["latin1.txt", "status"] == "ok"
     assert docs.loc["latin1.txt", "encoding"] not in ("utf-8", "")
-    assert (docs.loc["empty.txt", "status"], docs.loc["empty.txt", "error"]) == ("skipped",
-                                                                                 "empty file")
+    assert (docs.loc["empty.txt", "status"], docs.loc["empty.txt", "error"]) == (
+        "skipped",
+        "empty file",
+    )
     assert docs.loc["binary.txt", "status"] == "skipped"
     assert docs.loc["broken.pdf", "status"] == "failed"
     assert "PDF" in docs.loc["broken.pdf", "error"]
@@ -95,7 +97,7 @@ def test_runner_corpus_tables_offsets_and_incremental(
     for doc_id, rows in mentions.groupby("doc_id"):
         text = (corpus_dir / doc_id).read_text(encoding="utf-8")
         for row in rows.itertuples():
-            assert text[int(row.start):int(row.end)] == row.text
+            assert text[int(row.start) : int(row.end)] == row.text
     again = run_batch([corpus_dir], out, pipeline=pipeline)
     assert (again.ok, again.unchanged) == (0, 2)
     full = run_batch([corpus_dir], out, pipeline=pipeline, full=True)

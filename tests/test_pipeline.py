@@ -14,8 +14,10 @@ from extract.records import Mention
         ("Line one.\nLine two.\n\nLine three.", ["Line one.", "Line two.", "Line three."]),
         ("  indented line.  \n", ["indented line."]),
         ("", []),
-        ("a wrapped paragraph that goes\non over lines\n\nand a second\none here",
-         ["a wrapped paragraph that goes\non over lines", "and a second\none here"]),
+        (
+            "a wrapped paragraph that goes\non over lines\n\nand a second\none here",
+            ["a wrapped paragraph that goes\non over lines", "and a second\none here"],
+        ),
     ],
     ids=["lines", "trim", "empty", "hard-wrapped"],
 )
@@ -45,8 +47,13 @@ def _m(kind: str, start: int, end: int) -> Mention:
         ([_m("quantity", 0, 20), _m("org", 8, 14)], [("quantity", 0, 20), ("org", 8, 14)]),
         ([_m("percent", 0, 3), _m("money", 5, 9)], [("percent", 0, 3), ("money", 5, 9)]),
     ],
-    ids=["same-kind-longer-wins", "quantity-in-date", "date-first", "other-kinds-overlap",
-         "disjoint"],
+    ids=[
+        "same-kind-longer-wins",
+        "quantity-in-date",
+        "date-first",
+        "other-kinds-overlap",
+        "disjoint",
+    ],
 )
 def test_pipeline_resolve_overlaps(mentions: list[Mention], kept: list[tuple]) -> None:
     assert [(m.kind, m.start, m.end) for m in resolve_overlaps(mentions)] == kept

@@ -15,15 +15,42 @@ from extract.tables import SCHEMAS
 
 
 def _result(doc_id: str, value: str = "113.1e9") -> DocumentResult:
-    doc = Document(doc_id=doc_id, source=doc_id, path=doc_id, sha256="s" + doc_id, text="t",
-                   reference_date=date(2025, 11, 19), reference_from="cli", language="en",
-                   reader="txt")
-    mention = Mention(kind="money", start=0, end=1, text="t", source_stage="regex",
-                      value=Decimal(value), value_low=Decimal(value), value_high=Decimal(value),
-                      unit="CNY", qualifier="exact", mention_id="m001", sentence_start=0,
-                      sentence_end=1)
-    fact = Fact(subject="Acme", metric="revenue", period="2025-Q3", evidence_start=0,
-                evidence_end=1, value=Decimal(value), unit="CNY", fact_id="f001")
+    doc = Document(
+        doc_id=doc_id,
+        source=doc_id,
+        path=doc_id,
+        sha256="s" + doc_id,
+        text="t",
+        reference_date=date(2025, 11, 19),
+        reference_from="cli",
+        language="en",
+        reader="txt",
+    )
+    mention = Mention(
+        kind="money",
+        start=0,
+        end=1,
+        text="t",
+        source_stage="regex",
+        value=Decimal(value),
+        value_low=Decimal(value),
+        value_high=Decimal(value),
+        unit="CNY",
+        qualifier="exact",
+        mention_id="m001",
+        sentence_start=0,
+        sentence_end=1,
+    )
+    fact = Fact(
+        subject="Acme",
+        metric="revenue",
+        period="2025-Q3",
+        evidence_start=0,
+        evidence_end=1,
+        value=Decimal(value),
+        unit="CNY",
+        fact_id="f001",
+    )
     return DocumentResult(document=doc, mentions=(mention,), facts=(fact,))
 
 
@@ -61,8 +88,13 @@ def test_store_export_csv_has_every_column_and_exact_numbers(tmp_path: Path) -> 
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(113100000000.0, "113100000000"), (39.14, "39.14"), (0.4, "0.4"), (-4.02, "-4.02"),
-     (None, "")],
+    [
+        (113100000000.0, "113100000000"),
+        (39.14, "39.14"),
+        (0.4, "0.4"),
+        (-4.02, "-4.02"),
+        (None, ""),
+    ],
 )
 def test_store_format_for_csv_numbers(value: float | None, text: str) -> None:
     df = pd.DataFrame({"v": pd.array([value], dtype="Float64")})
