@@ -141,6 +141,7 @@ class Pipeline:
         language = self.config.section("language")
         self.min_letters = int(language.get("min_letters", 20))
         self.language = LanguageDetector() if language.get("enabled", True) else None
+        self.fuzzy_threshold = int(entity_settings["fuzzy_threshold"])
         money = self.config.section("money")
         dates = self.config.section("dates")
         self.stages = [
@@ -149,9 +150,7 @@ class Pipeline:
                 numeric_order=dates["numeric_order"],
                 fiscal_year_start=dict(dates.get("fiscal_year_start", {})),
             ),
-            EntityStage(
-                aliases=self.aliases, fuzzy_threshold=int(entity_settings["fuzzy_threshold"])
-            ),
+            EntityStage(aliases=self.aliases, fuzzy_threshold=self.fuzzy_threshold),
         ]
 
     @property

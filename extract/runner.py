@@ -5,16 +5,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
 from extract.config import Config
 from extract.ingest.files import InputFile, discover, read_document
-from extract.normalize.entities import canonical_key
 from extract.pipeline import Pipeline
 from extract.records import Document, DocumentResult, RunReport
+from extract.stages.entities import canonical_renames
 from extract.store import Store
 
 logger = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ def run_batch(
             if on_progress is not None:
                 on_progress(result)
         store.remove_missing(item.doc_id for item in items)
-        store.rename_canonicals(unify_canonicals(store))
+        store.rename_canonicals(unify_canonicals(store, pipeline))
         store.export_csv()
     return RunReport(
         ok=counts["ok"],
@@ -92,33 +92,20 @@ def _read(item: InputFile, reference_date: date | None) -> Document:
     return read_document(item, reference_date=reference_date)
 
 
-def unify_canonicals(store: Store) -> dict[tuple[str, str], str]:
-    """(kind, name) -> the one spelling used across the run, for names written differently.
+def unify_canonicals(store: Store, pipeline: Pipeline) -> dict[tuple[str, str], str]:
+    """(kind, name) -> the one spelling used across the output, for names written differently.
 
-    Names with the same matching key (case, possessive and corporate suffixes ignored)
-    are one entity; the spelling with the most mentions wins, then the shorter one.
+    Covers every document in the output folder, not only this run's, so incremental runs
+    name an entity the same way as earlier ones did.
     """
     rows = store.con.execute(
         "SELECT kind, canonical, sum(mentions) FROM entities GROUP BY kind, canonical"
     ).fetchall()
-    return canonical_mapping((kind, name, int(count)) for kind, name, count in rows)
-
-
-def canonical_mapping(names: Iterable[tuple[str, str, int]]) -> dict[tuple[str, str], str]:
-    """Map each (kind, name) whose key is shared with a more common spelling to that spelling."""
-    groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-    for kind, name, count in names:
-        if name:
-            groups[(kind, canonical_key(name))].append((count, name))
-    mapping: dict[tuple[str, str], str] = {}
-    for (kind, _key), spellings in groups.items():
-        if len(spellings) < 2:
-            continue
-        best = sorted(spellings, key=lambda cn: (-cn[0], len(cn[1]), cn[1]))[0][1]
-        for _count, name in spellings:
-            if name != best:
-                mapping[(kind, name)] = best
-    return mapping
+    return canonical_renames(
+        ((kind, name, int(count)) for kind, name, count in rows),
+        preferred=pipeline.aliases.canonicals(),
+        fuzzy_threshold=pipeline.fuzzy_threshold,
+    )
 
 
 def text_document(

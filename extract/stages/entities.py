@@ -44,6 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from extract.aliases import AliasEntry, AliasTable
@@ -1250,11 +1251,13 @@ def _choose_names(
             k = parent[k]
         return k
 
-    for i, a in enumerate(keys):
-        if len(a) < 5 or kind == "product":
-            continue
-        for b in keys[i + 1 :]:
-            if len(b) >= 5 and fuzz.ratio(a, b) >= threshold and _same_shape(a, b):
+    # Close spellings of names long enough to compare; product models differ by a letter.
+    long_keys = [] if kind == "product" else [k for k in keys if len(k) >= 5]
+    if len(long_keys) > 1:
+        scores = process.cdist(long_keys, long_keys, scorer=fuzz.ratio, score_cutoff=threshold)
+        for i, j in zip(*np.nonzero(np.triu(scores, k=1)), strict=True):
+            a, b = long_keys[i], long_keys[j]
+            if _same_shape(a, b):
                 parent[find(b)] = find(a)
     members: dict[str, list[str]] = defaultdict(list)
     for key, name in pairs:
@@ -1281,29 +1284,51 @@ def _same_shape(a: str, b: str) -> bool:
 # Across documents
 
 
+def canonical_renames(
+    names: Iterable[tuple[str, str, int]],
+    *,
+    preferred: Iterable[str] = (),
+    fuzzy_threshold: int = 90,
+) -> dict[tuple[str, str], str]:
+    """(kind, name) -> the one spelling to use, for names that are one entity.
+
+    ``names`` are (kind, canonical name, mention count) rows, such as the whole run's
+    entities. Names with the same matching key, or spellings closer than
+    ``fuzzy_threshold``, are one entity; a ``preferred`` name (from the alias table) wins,
+    then the most frequent, then the shortest. Names that keep their spelling are absent.
+    """
+    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for kind, name, count in names:
+        if kind in ENTITY_KINDS and name:
+            pairs[kind].append((canonical_key(name), name))
+            counts[kind][name] += count
+    mapping: dict[tuple[str, str], str] = {}
+    for kind, kind_pairs in pairs.items():
+        chosen = _choose_names(
+            kind, kind_pairs, counts[kind], fuzzy_threshold, frozenset(preferred)
+        )
+        mapping.update({key: new for key, new in chosen.items() if key[1] != new})
+    return mapping
+
+
 def unify_across_documents(
     mentions_by_doc: Sequence[Sequence[Mention]], *, fuzzy_threshold: int = 90
 ) -> list[list[Mention]]:
     """The same entity gets the same canonical name in every document of a run.
 
-    Names with the same matching key, or spellings closer than ``fuzzy_threshold``, are one
-    entity; the name the alias table gave wins, then the most frequent, then the shortest.
+    As ``canonical_renames``, with the names the alias ruler gave preferred.
     """
-    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    preferred: set[str] = set()
-    for mentions in mentions_by_doc:
-        for m in mentions:
-            if m.kind in ENTITY_KINDS and m.canonical:
-                pairs[m.kind].append((canonical_key(m.canonical), m.canonical))
-                counts[m.kind][m.canonical] += 1
-                if m.source_stage == "ruler":
-                    preferred.add(m.canonical)
-    mapping: dict[tuple[str, str], str] = {}
-    for kind, kind_pairs in pairs.items():
-        mapping.update(
-            _choose_names(kind, kind_pairs, counts[kind], fuzzy_threshold, frozenset(preferred))
-        )
+    rows = [
+        (m.kind, m.canonical, 1)
+        for mentions in mentions_by_doc
+        for m in mentions
+        if m.kind in ENTITY_KINDS and m.canonical
+    ]
+    preferred = {
+        m.canonical for mentions in mentions_by_doc for m in mentions if m.source_stage == "ruler"
+    }
+    mapping = canonical_renames(rows, preferred=preferred, fuzzy_threshold=fuzzy_threshold)
     return [
         [
             replace(m, canonical=mapping[(m.kind, m.canonical)])
