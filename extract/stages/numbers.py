@@ -151,6 +151,14 @@ _URL_RE = re.compile(r"\b(?=[hw])(?:https?://|www\.)\S+")
 _EMAIL_RE = re.compile(r"(?<![\w.+-])(?=\w)[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _RANGE_JOIN_RE = re.compile(r"\s*(?P<join>-|\u2013|—|~|(?i:to|and|or)\b)\s*")
 _BETWEEN_RE = re.compile(r"(?i)\bbetween\s+\Z")
+_POINT_UNIT_RE = re.compile(r"point|\bpp|\bppt|bps|basis", re.IGNORECASE)
+
+
+def _is_point_unit(unit_text: str) -> bool:
+    """True for percentage points and basis points, False for per cent."""
+    return _POINT_UNIT_RE.search(unit_text) is not None
+
+
 # "rose from $5 to $7" states a change (two amounts); "ranges from $5 to $7" a range.
 _CHANGE_FROM_RE = re.compile(
     r"(?i)\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increase[sd]?|increasing|grew"
@@ -524,6 +532,7 @@ class _Scanner:
             nxt_unit = self.percent_unit(nxt)
             if (
                 nxt_unit is not None
+                and _is_point_unit(unit.group()) == _is_point_unit(nxt_unit.group())
                 and self._signed(num) < self._signed(nxt)
                 and self._range_ok(join, start, both_marked=True)
             ):

@@ -437,6 +437,21 @@ BUGS_CAUGHT = [
         "Revenue was 113.1 billion yuan.",
         [("money", "113.1 billion yuan", "113100000000", "CNY", "exact")],
     ),
+    # A change in points followed by the new level in per cent is two figures, not a range.
+    (
+        "Its margin rose 2 percentage points to 8%.",
+        [
+            ("percent", "2 percentage points", "2", "percentage_point", "exact"),
+            ("percent", "8%", "8", "percent", "exact"),
+        ],
+    ),
+    (
+        "The spread widened 50 bps to 2%.",
+        [
+            ("percent", "50 bps", "0.5", "percentage_point", "exact"),
+            ("percent", "2%", "2", "percent", "exact"),
+        ],
+    ),
 ]
 
 XFAIL = [
