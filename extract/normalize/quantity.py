@@ -193,6 +193,8 @@ _QUALIFIER_WORDS_RE = re.compile(
     r"\A\s*(?i:or|and)\s+(?i:more|above|higher|over|less|below|fewer|under|lower|so)\b"
 )
 _ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
+# Camel-case product nouns: iPhones, eBikes (not iOS).
+_BRAND_PLURAL_RE = re.compile(r"[a-z][A-Z][a-z]{2,}s")
 _RANGE_JOIN_RE = re.compile(r"\s*(?:-|\u2013|\u2014|~|(?i:to|and)\b)\s*")
 # Participles that do not end in -ed (newly built factories, sold units).
 _IRREGULAR_PARTICIPLES = frozenset(
@@ -214,7 +216,7 @@ def is_plural(word: str) -> bool:
     if lower in IRREGULAR_PLURALS or lower in _IRREGULAR_SINGULARS:
         return True
     if any(c.isupper() for c in word[1:]):  # acronyms: EVs and PCs are plural, iOS and GPS not
-        return bool(_ACRONYM_PLURAL_RE.fullmatch(word))
+        return bool(_ACRONYM_PLURAL_RE.fullmatch(word) or _BRAND_PLURAL_RE.fullmatch(word))
     if len(lower) < 3 or not lower.endswith("s"):
         return False
     return not lower.endswith(("ss", "us", "is", "'s", "\u2019s", "ous"))

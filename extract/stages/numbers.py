@@ -94,7 +94,9 @@ _PLURAL_MODIFIERS = frozenset(
     """)
 )
 # A number right after one of these is a rank, not a count (top three, No. 1).
-_RANK_WORDS = frozenset(_words("top no no. number num # rank ranked ranks ranking placed"))
+_RANK_WORDS = frozenset(_words("top no no. number num # rank"))
+# After these verbs a number is a rank unless a counted noun follows (placed 412 systems).
+_VERB_RANK_WORDS = frozenset(_words("ranked ranks ranking placed"))
 # A small plain number right after one of these is a label (phase 2, Chapter 11).
 _LABEL_WORDS = frozenset(
     _words("""
@@ -683,7 +685,12 @@ class _Scanner:
             word = prev.group("w")
             lower = word.lower()
             plain = not (num.words or num.grouped or num.scaled) and "." not in num.digits
-            if lower in _RANK_WORDS or (plain and lower in _LABEL_WORDS):
+            if lower in _VERB_RANK_WORDS:
+                # "ranked 3" is a rank, "placed 412 systems" a count.
+                head = self._noun_phrase(num.end)
+                if head is None or head < 0:
+                    return True
+            elif lower in _RANK_WORDS or (plain and lower in _LABEL_WORDS):
                 return True
             possessive = lower.endswith(("'s", "\u2019s", "s'"))
             # Model numbers are short plain integers (Acme 15, Boeing 737); a grouped or

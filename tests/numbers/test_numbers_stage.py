@@ -437,6 +437,16 @@ BUGS_CAUGHT = [
         "Revenue was 113.1 billion yuan.",
         [("money", "113.1 billion yuan", "113100000000", "CNY", "exact")],
     ),
+    # "placed" before a counted noun is a count, before a bare number a rank.
+    (
+        "It placed 412 Vexa systems in the quarter.",
+        [("quantity", "412 Vexa systems", "412", "system", "exact")],
+    ),
+    ("The brand ranked 3 in the survey.", []),
+    (
+        "Owners bought 50 million iPads.",
+        [("quantity", "50 million iPads", "50000000", "ipad", "exact")],
+    ),
     # A change in points followed by the new level in per cent is two figures, not a range.
     (
         "Its margin rose 2 percentage points to 8%.",
