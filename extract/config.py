@@ -44,12 +44,13 @@ def _read_toml(text: str, name: str) -> dict[str, Any]:
 
 
 def _merge(base: dict[str, Any], overlay: Mapping[str, Any], name: str, where: str = "") -> None:
+    open_table = not base
     for key, value in overlay.items():
         here = f"{where}.{key}" if where else key
         if key not in base:
-            if where == "" or not isinstance(base, dict):
+            # Tables that are empty in the defaults (dates.fiscal_year_start) take any key.
+            if where == "" or not open_table:
                 raise ConfigError(f"{name}: unknown setting '{here}'")
-            # Open tables (such as dates.fiscal_year_start) accept any key.
             base[key] = value
             continue
         if isinstance(base[key], dict):
