@@ -62,6 +62,12 @@ _LABEL = re.compile(
     r"^\W*(?:published|updated|posted|date|release[d]?|last\s+updated|first\s+published)\b",
     re.IGNORECASE,
 )
+# A wire dateline opens the first paragraph: ``NEW YORK, Feb. 6, 2025 (Newswire) --``.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\u2019-]*(?:\s+[A-Z][A-Z.'\u2019-]*){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?),\s*(?P<date>[^()\n]{6,40}?)"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|\u2014|\u2013|-|/)\s"
+)
 # A header line holds little besides the date: a source name, a label, an author.
 _MAX_HEADER_WORDS = 6
 _MAX_HEADER_CHARS = 100
@@ -92,7 +98,9 @@ def header_datetime(text: str, *, max_lines: int = 8) -> tuple[str, date] | None
     Returns (ISO string, date): ``中国企业家杂志2025-11-19 15:46`` gives
     ``("2025-11-19T15:46", date(2025, 11, 19))``. A line counts as a header line when it is
     short and holds few words besides the date (a source name, ``Published:``, an author),
-    so a first sentence that mentions a date is not taken for a dateline.
+    so a first sentence that mentions a date is not taken for a dateline. A wire dateline
+    opening a paragraph (``NEW YORK, Feb. 6, 2025 (Newswire) --``: place in capitals, date,
+    optional source, dash) counts too, however long its paragraph.
     """
     seen = 0
     for line in text.splitlines():
@@ -102,6 +110,13 @@ def header_datetime(text: str, *, max_lines: int = 8) -> tuple[str, date] | None
         seen += 1
         if seen > max_lines:
             break
+        dateline = _DATELINE.match(stripped)
+        if dateline is not None:
+            for form in _HEADER_FORMS:
+                m = form.fullmatch(dateline["date"])
+                parsed = _parse_header_match(m) if m is not None else None
+                if parsed is not None:
+                    return parsed
         if len(stripped) > _MAX_HEADER_CHARS and not _LABEL.match(stripped):
             continue
         for form in _HEADER_FORMS:

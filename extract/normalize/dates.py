@@ -14,9 +14,12 @@ Conventions:
   ``report_period``), else the quarter holding the reference date; ``the whole year`` is
   the year of that report period, else the reference year.
 - Weeks are ISO weeks (Monday to Sunday); ``next Friday`` is the Friday of next week.
-- Fiscal years: ``FY2024`` is the fiscal year that ends in 2024. With a fiscal-year start
-  month other than January it is an interval (``2023-04-01/2024-03-31``); fiscal quarters
-  and halves count from that start. With January (the default) it is the calendar year.
+- Fiscal years: ``FY2024`` is the fiscal year that ends in 2024 (``fiscal_label="end"``, the
+  US convention) or, with ``fiscal_label="start"`` (the Japanese convention, stated by a
+  document as ``fiscal 2024, the twelve months ended March 31, 2025``), the one that starts
+  in 2024. With a fiscal-year start month other than January it is an interval
+  (``2023-04-01/2024-03-31``); fiscal quarters and halves count from that start. With
+  January (the default) it is the calendar year.
 """
 
 from __future__ import annotations
@@ -248,12 +251,23 @@ def _infer(
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Fiscal:
+    """First month of the fiscal year and whether a fiscal year is named by its end or start."""
+
+    start: int = 1
+    label: str = "end"  # end | start
+
+
+_CALENDAR = _Fiscal()
+
+
 class _Maker:
     """Builds the period of an expression for a given year (``None`` if invalid)."""
 
     __slots__ = ("expr", "fiscal_start")
 
-    def __init__(self, expr: DateExpr, fiscal_start: int) -> None:
+    def __init__(self, expr: DateExpr, fiscal_start: _Fiscal) -> None:
         self.expr = expr
         self.fiscal_start = fiscal_start
 
@@ -278,32 +292,35 @@ class _Maker:
         return None
 
 
-def _fiscal_start(year: int, fiscal_start: int) -> tuple[int, int]:
-    """First month of fiscal year ``year`` (the fiscal year that ends in ``year``)."""
-    return (year - 1, fiscal_start) if fiscal_start != 1 else (year, 1)
+def _fiscal_start(year: int, fiscal_start: _Fiscal) -> tuple[int, int]:
+    """First month of fiscal year ``year`` (the one ending, or with label ``start`` starting,
+    in ``year``)."""
+    if fiscal_start.start == 1 or fiscal_start.label == "start":
+        return (year, fiscal_start.start)
+    return (year - 1, fiscal_start.start)
 
 
-def _fiscal_span(year: int, first_month: int, months: int, fiscal_start: int) -> ResolvedDate:
+def _fiscal_span(year: int, first_month: int, months: int, fiscal_start: _Fiscal) -> ResolvedDate:
     fy_year, fy_month = _fiscal_start(year, fiscal_start)
     start_year, start_month = _add_months(fy_year, fy_month, first_month)
     end_year, end_month = _add_months(start_year, start_month, months - 1)
     return interval_period(date(start_year, start_month, 1), _month_end(end_year, end_month))
 
 
-def _quarter(year: int, quarter: int, fiscal: bool, fiscal_start: int) -> ResolvedDate:
-    if fiscal and fiscal_start != 1:
+def _quarter(year: int, quarter: int, fiscal: bool, fiscal_start: _Fiscal) -> ResolvedDate:
+    if fiscal and fiscal_start.start != 1:
         return _fiscal_span(year, 3 * (quarter - 1), 3, fiscal_start)
     return quarter_period(year, quarter)
 
 
-def _half(year: int, half: int, fiscal: bool, fiscal_start: int) -> ResolvedDate:
-    if fiscal and fiscal_start != 1:
+def _half(year: int, half: int, fiscal: bool, fiscal_start: _Fiscal) -> ResolvedDate:
+    if fiscal and fiscal_start.start != 1:
         return _fiscal_span(year, 6 * (half - 1), 6, fiscal_start)
     return half_period(year, half)
 
 
-def _year(year: int, fiscal: bool, fiscal_start: int) -> ResolvedDate:
-    if fiscal and fiscal_start != 1:
+def _year(year: int, fiscal: bool, fiscal_start: _Fiscal) -> ResolvedDate:
+    if fiscal and fiscal_start.start != 1:
         return _fiscal_span(year, 0, 12, fiscal_start)
     return year_period(year)
 
@@ -329,16 +346,22 @@ def resolve_date(
     future: bool = False,
     report_period: ResolvedDate | None = None,
     fiscal_year_start: int = 1,
+    fiscal_label: str = "end",
 ) -> ResolvedDate | None:
     """Resolve ``expr``; ``None`` when it needs a reference date that is missing or is invalid.
 
     ``future`` is True when the sentence speaks of the future; ``report_period`` is the
     period the paragraph reports on (the last quarter stated before it), used by ``this
     quarter``, ``the whole year`` and ``the same period last year``; ``fiscal_year_start``
-    is the first month of the fiscal year of the company the sentence is about.
+    is the first month of the fiscal year of the company the sentence is about, and
+    ``fiscal_label`` says whether ``fiscal 2024`` names the fiscal year ending (``end``) or
+    starting (``start``) in 2024.
     """
+    if fiscal_label not in ("end", "start"):
+        raise ValueError(f"fiscal_label must be 'end' or 'start', not {fiscal_label!r}")
+    fiscal = _Fiscal(fiscal_year_start, fiscal_label)
     try:
-        return _resolve(expr, reference_date, future, report_period, fiscal_year_start)
+        return _resolve(expr, reference_date, future, report_period, fiscal)
     except (ValueError, OverflowError):
         return None
 
@@ -348,7 +371,7 @@ def _resolve(
     ref: date | None,
     future: bool,
     report: ResolvedDate | None,
-    fiscal_start: int,
+    fiscal_start: _Fiscal,
 ) -> ResolvedDate | None:
     kind = expr.kind
     maker = _Maker(expr, fiscal_start)
@@ -531,7 +554,7 @@ def _resolve_range(
     ref: date | None,
     future: bool,
     report: ResolvedDate | None,
-    fiscal_start: int,
+    fiscal_start: _Fiscal,
 ) -> ResolvedDate | None:
     calendar_kinds = ("day", "month", "quarter", "half")
     if start.kind in calendar_kinds and end.kind in calendar_kinds:
@@ -541,7 +564,9 @@ def _resolve_range(
             end_r = _resolve(end, ref, future, report, fiscal_start)
             if end_r is None:
                 return None
-            start_r = _resolve(_with_year(start, end_r.date_end.year), ref, future, report, 1)
+            start_r = _resolve(
+                _with_year(start, end_r.date_end.year), ref, future, report, _CALENDAR
+            )
             if start_r is not None and start_r.date_start > end_r.date_end:
                 start_r = _resolve(
                     _with_year(start, end_r.date_end.year - 1), ref, future, report, 1
@@ -551,7 +576,9 @@ def _resolve_range(
             start_r = _resolve(start, ref, future, report, fiscal_start)
             if start_r is None:
                 return None
-            end_r = _resolve(_with_year(end, start_r.date_start.year), ref, future, report, 1)
+            end_r = _resolve(
+                _with_year(end, start_r.date_start.year), ref, future, report, _CALENDAR
+            )
             if end_r is not None and end_r.date_end < start_r.date_start:
                 end_r = _resolve(
                     _with_year(end, start_r.date_start.year + 1), ref, future, report, 1
@@ -562,12 +589,12 @@ def _resolve_range(
                 return None
 
             def whole(year: int) -> ResolvedDate | None:
-                start_r = _resolve(_with_year(start, year), ref, future, report, 1)
+                start_r = _resolve(_with_year(start, year), ref, future, report, _CALENDAR)
                 if start_r is None:
                     return None
-                end_r = _resolve(_with_year(end, year), ref, future, report, 1)
+                end_r = _resolve(_with_year(end, year), ref, future, report, _CALENDAR)
                 if end_r is not None and end_r.date_end < start_r.date_start:
-                    end_r = _resolve(_with_year(end, year + 1), ref, future, report, 1)
+                    end_r = _resolve(_with_year(end, year + 1), ref, future, report, _CALENDAR)
                 return _join(start_r, end_r)
 
             return _infer(whole, ref, future)

@@ -26,7 +26,14 @@ from extract.normalize.dates import (
 )
 from extract.records import Mention
 
-__all__ = ["DateStage", "explicit_days", "find_dates", "simple_parsed_doc"]
+__all__ = [
+    "DateStage",
+    "FiscalCalendar",
+    "explicit_days",
+    "find_dates",
+    "simple_parsed_doc",
+    "stated_fiscal_calendar",
+]
 
 # ----------------------------------------------------------------------------------------
 # Vocabulary
@@ -453,16 +460,6 @@ def _h_rel_quarter(m: re.Match[str], text: str, ref: date | None) -> DateExpr | 
     return DateExpr("quarter", quarter_offset=_offset(rel))
 
 
-def _h_the_quarter(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    if _prev_word(text, m.start()) not in (
-        "in", "during", "for", "over", "through", "throughout", "of", "across", "within"
-    ):  # fmt: skip
-        return None
-    if re.match(r"\s+(?:ended|ending|to|through)\b", text[m.end() :], re.IGNORECASE):
-        return None
-    return DateExpr("report_quarter")
-
-
 def _h_same_period(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
     if m["y"]:
         return None  # ``the same period of 2024``: only the year is certain
@@ -547,9 +544,22 @@ def _h_spelled_year(m: re.Match[str], text: str, ref: date | None) -> DateExpr |
     return DateExpr("year", year=century + rest)
 
 
+_NOUN_PHRASE_GOES_ON = frozenset({
+    "of", "in", "to", "and", "or", "as", "was", "is", "will", "would", "has", "had", "were",
+    "ahead", "so", "but", "for", "at", "on", "with", "that", "which", "when", "while", "than",
+    "from", "by", "through", "we", "it", "they", "he", "she", "i", "the", "a", "an", "its",
+    "their", "our", "compared", "versus", "after", "before", "despite", "because",
+})  # fmt: skip
+
+
 def _h_whole_year(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
     if m["y"]:
         return DateExpr("year", year=int(m["y"]))
+    # ``full-year revenue``, ``its full year target``: an adjective, like ``annual`` (not a
+    # date, CONVENTIONS); ``for the full year`` / ``the whole year`` is the report's year.
+    follow = re.match(r"\s*([A-Za-z]+)\b", text[m.end() : m.end() + 30])
+    if follow and follow.group(1).lower() not in _NOUN_PHRASE_GOES_ON:
+        return None
     return DateExpr("report_year")
 
 
@@ -598,8 +608,45 @@ def _h_week_number(m: re.Match[str], text: str, ref: date | None) -> DateExpr | 
     return DateExpr("week_number", count=number, year=int(m["y"]) if m["y"] else None)
 
 
+_CLAUSE_OPENING = re.compile(
+    r"(?:^|[.!?;:,\u2014(]|[\"\u201c\u201e\u00ab]|\b(?:and|but))\s*$", re.IGNORECASE | re.MULTILINE
+)
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
+
+
+# ``Today we announced ...``: a subject and a past-tense verb report an event of the day.
+_EVENT_AFTER = re.compile(
+    r",?\s+(?:we|i|it|they|he|she|(?:the|our|its|their)\s+[a-z]+)\s+"
+    r"(?:[a-z]+ed|said|signed|began|made|took|won|sold|met|told|gave)\b",
+    re.IGNORECASE,
+)
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside a direct quotation opened in its paragraph."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    marks = _QUOTE_MARKS.findall(text, line_start, pos)
+    if not marks:
+        return False
+    if marks[-1] in "\u201c\u201e\u00ab":
+        return True
+    if marks[-1] in "\u201d\u00bb":
+        return False
+    return len(marks) % 2 == 1
+
+
 def _h_relative_day(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
     base = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["w"].lower()]
+    if (
+        base == 0
+        and not m["ba"]
+        and _inside_quote(text, m.start())
+        and _CLAUSE_OPENING.search(text, max(0, m.start() - 12), m.start())
+        and not _EVENT_AFTER.match(text, m.end())
+    ):
+        # ``"Ten years ago we sold phones. Today we are a platform"``: in a quotation a
+        # clause-opening ``Today`` is vague (nowadays), and the speaker's date is unknown.
+        return None
     if m["ba"]:
         base += -1 if m["ba"].lower() == "before" else 1
     return DateExpr("relative_day", day_offset=base)
@@ -847,7 +894,6 @@ def _rules(numeric_order: str) -> list[_Rule]:
             _h_rel_quarter,
             trigger="quarter",
         ),
-        _Rule(_compile(r"""(?<![\w])the\s+quarter(?![\w])"""), _h_the_quarter, trigger="quarter"),
         _Rule(
             _compile(rf"""(?<![\w])the\s+(?:same\s+(?:period|quarter|months?)\s+
                 (?:(?:of|in)\s+)?(?:(?:last|the\s+previous|the\s+prior|a)\s+year
@@ -1225,6 +1271,83 @@ def _combine(text: str, atoms: list[_Candidate], prefixes: list[_Candidate]) -> 
 
 
 # ----------------------------------------------------------------------------------------
+# A fiscal calendar stated by the document
+
+_FY_LABEL = r"(?:fiscal\s+(?:year\s+)?|FY\s*)(?P<label>(?:19|20)\d\d|['\u2019]?\d\d)(?![\w])"
+_FY_DAY = (
+    rf"(?:(?P<d0>(?:the\s+)?{_DAY_NUM})\s+(?:of\s+)?)?(?P<mon>{_MONTH})\s*(?P<d>{_DAY_NUM})?,?\s*"
+    rf"(?P<ey>{_YEAR4})?(?![\w])"
+)
+_FY_SPAN = (
+    r"(?:the\s+)?(?:(?:twelve|12)[\s-]+months?|(?:fiscal\s+|financial\s+)?year|period)"
+    r"\s+(?:that\s+)?(?:ended|ending|ends|to|through|closing|closed)\s+(?:on\s+|in\s+)?"
+)
+_FISCAL_STATEMENTS = (
+    # ``fiscal 2024, the twelve months ended March 31, 2025`` / ``FY25 (year ending June 30)``
+    re.compile(rf"{_FY_LABEL}\s*(?:,|\(|-|\u2014|\u2013)?\s*(?:which|that)?\s*{_FY_SPAN}{_FY_DAY}",
+               re.IGNORECASE),
+    # ``fiscal 2024 ended March 31, 2025``
+    re.compile(rf"{_FY_LABEL}\s+(?:ended|ending|ends|closed)\s+(?:on\s+)?{_FY_DAY}", re.IGNORECASE),
+    # ``the twelve months ended March 31, 2025 (fiscal 2024)``
+    re.compile(rf"{_FY_SPAN}{_FY_DAY}\s*(?:,\s*(?:or\s+|known\s+as\s+)?|\(\s*){_FY_LABEL}",
+               re.IGNORECASE),
+    # ``its fiscal year ends in March`` / ``the fiscal year ended June 30, 2024``
+    re.compile(rf"(?:fiscal|financial)\s+year\s+(?:that\s+)?(?:ends|ended|ending|closes|runs\s+to"
+               rf"|runs\s+through)\s+(?:on\s+|in\s+)?{_FY_DAY}", re.IGNORECASE),
+)  # fmt: skip
+
+
+def _generic_fiscal_ends(text: str) -> list[tuple[int, int]]:
+    """Spans of the month (and day) in ``its fiscal year ends in June`` / ``ending March 31``
+    with no year: a recurring date, not one day or month."""
+    return [
+        (m.start("d0") if m["d0"] else m.start("mon"), m.end())
+        for m in _FISCAL_STATEMENTS[-1].finditer(text)
+        if m["ey"] is None
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalCalendar:
+    """A fiscal calendar: first month of the fiscal year, and whether ``fiscal 2024`` names
+    the fiscal year ending (``end``, the US convention) or starting (``start``) in 2024."""
+
+    start_month: int = 1
+    label: str = "end"
+
+
+def stated_fiscal_calendar(text: str) -> FiscalCalendar | None:
+    """The fiscal calendar a document states (``fiscal 2024, the twelve months ended March 31,
+    2025`` -> April start, labelled by the start year), or ``None``.
+
+    A statement naming both the fiscal-year label and the year of its last day settles the
+    labelling; one naming only the closing month (``its fiscal year ends in June``) gives the
+    start month, labelled by the end year.
+    """
+    found: FiscalCalendar | None = None
+    for pattern in _FISCAL_STATEMENTS:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            end_month = _month(m["mon"])
+            start_month = end_month % 12 + 1
+            label = "end"
+            if groups.get("label") and m["ey"]:
+                end_year = int(m["ey"])
+                digits = m["label"].strip("'\u2019")
+                named = int(digits) if len(digits) == 4 else end_year // 100 * 100 + int(digits)
+                if named > end_year:
+                    named -= 100
+                gap = end_year - named
+                if gap not in (0, 1) or (gap == 1 and start_month == 1):
+                    continue
+                label = "start" if gap == 1 else "end"
+                return FiscalCalendar(start_month, label)
+            if found is None:
+                found = FiscalCalendar(start_month, label)
+    return found
+
+
+# ----------------------------------------------------------------------------------------
 # The stage
 
 
@@ -1268,11 +1391,15 @@ class DateStage:
 
     # Resolving ----------------------------------------------------------------------------
 
-    def _fiscal_start(self, sentence: str) -> int:
-        if self._companies is None:
-            return 1
-        found = self._companies.search(sentence)
-        return self.fiscal_year_start[found.group()] if found else 1
+    def _fiscal(self, sentence: str, stated: FiscalCalendar | None) -> FiscalCalendar:
+        """The configured calendar of a company the sentence names, else the one the document
+        states, else the calendar year."""
+        found = self._companies.search(sentence) if self._companies is not None else None
+        if found is not None:
+            start = self.fiscal_year_start[found.group()]
+            label = stated.label if stated is not None and stated.start_month == start else "end"
+            return FiscalCalendar(start, label)
+        return stated if stated is not None else FiscalCalendar()
 
     def __call__(self, doc: ParsedDoc) -> list[Mention]:
         text = doc.text
@@ -1280,23 +1407,32 @@ class DateStage:
         report: ResolvedDate | None = None
         foreign = [(p.start, p.end) for p in doc.paragraphs if p.language not in ("en", "")]
         foreign_starts = [start for start, _ in foreign]
+        stated = stated_fiscal_calendar(text)
+        generic = _generic_fiscal_ends(text)
         for cand in self.candidates(text, doc.reference_date):
-            if not cand.numeric and foreign:
-                i = bisect.bisect_right(foreign_starts, cand.start) - 1
-                if i >= 0 and cand.start < foreign[i][1]:
-                    continue
+            if any(start <= cand.start and cand.end <= end for start, end in generic):
+                continue
             s_start, s_end = doc.sentence_at(cand.start)
             sentence = text[s_start:s_end]
+            if not cand.numeric and foreign:
+                i = bisect.bisect_right(foreign_starts, cand.start) - 1
+                if i >= 0 and cand.start < foreign[i][1] and not _looks_english(sentence):
+                    continue
+            if cand.expr.kind == "same_period_last_year" and _comparison_basis(
+                text, s_start, cand.start
+            ):
+                continue
             future = _speaks_of_future(text, s_start, s_end, cand.start, cand.end)
             if future and _RESULTS.match(text, cand.end):
                 future = False  # results are reported for a period that has ended
-            fiscal = self._fiscal_start(sentence) if _is_fiscal(cand.expr) else 1
+            fiscal = self._fiscal(sentence, stated) if _is_fiscal(cand.expr) else FiscalCalendar()
             resolved = resolve_date(
                 cand.expr,
                 reference_date=doc.reference_date,
                 future=future,
                 report_period=report,
-                fiscal_year_start=fiscal,
+                fiscal_year_start=fiscal.start_month,
+                fiscal_label=fiscal.label,
             )
             span = text[cand.start : cand.end]
             if resolved is None:
@@ -1321,6 +1457,45 @@ class DateStage:
                 )
             )
         return mentions
+
+
+_ENGLISH_WORDS = frozenset({
+    "the", "and", "of", "to", "on", "was", "were", "is", "are", "has", "have", "had", "with",
+    "for", "by", "at", "its", "their", "from", "that", "which", "went", "said", "will", "it",
+})  # fmt: skip
+_OTHER_WORDS = frozenset({
+    "der", "die", "das", "und", "nach", "als", "ist", "mit", "von", "zu", "den", "dem", "des",
+    "sich", "nicht", "ein", "eine", "auf", "für", "le", "la", "les", "et", "est", "une", "du",
+    "el", "los", "las", "y", "que", "con", "por", "para", "il", "di", "che", "per",
+})  # fmt: skip
+
+
+def _looks_english(sentence: str) -> bool:
+    """An English sentence inside a paragraph detected as another language (a mixed
+    paragraph): two English function words or more, and more of them than foreign ones."""
+    words = re.findall(r"[^\W\d_]+", sentence.lower())
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    other = sum(w in _OTHER_WORDS for w in words)
+    return english >= 2 and english > other
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|,(?=\s)")
+_COMPARISON_CUE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|as\s+against|against|from|versus|vs\.?|than|over"
+    r"|relative\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _comparison_basis(text: str, s_start: int, start: int) -> bool:
+    """``the same period last year`` after a comparison cue in its clause is the basis of a
+    year-on-year comparison (``up 5% from the same period last year``, ``compared with a loss
+    of $3 million in the same period last year``), not a date (CONVENTIONS: ``the previous
+    year`` in ``compared to the previous year``)."""
+    clause_start = s_start
+    for m in _CLAUSE_BREAK.finditer(text, s_start, start):
+        clause_start = m.end()
+    return _COMPARISON_CUE.search(text, clause_start, start) is not None
 
 
 def _is_fiscal(expr: DateExpr) -> bool:

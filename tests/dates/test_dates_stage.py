@@ -8,7 +8,14 @@ from datetime import date
 import pytest
 
 from extract.document import Paragraph, ParsedDoc
-from extract.stages.dates import DateStage, explicit_days, find_dates, simple_parsed_doc
+from extract.stages.dates import (
+    DateStage,
+    FiscalCalendar,
+    explicit_days,
+    find_dates,
+    simple_parsed_doc,
+    stated_fiscal_calendar,
+)
 
 REF = date(2025, 11, 19)  # a Wednesday
 REF_AUG = date(2025, 8, 19)
@@ -120,9 +127,33 @@ BUGS_CAUGHT += [
     ("It reported results for the June quarter.", REF, [("the June quarter", "2025-Q2")]),
     # ``the full year 2025`` is one year mention.
     ("For the full year 2025, revenue will grow.", REF, [("the full year 2025", "2025")]),
-    # ``the year-ago quarter`` is the report quarter a year earlier.
-    ("Profit rose in Q3 2025 from the year-ago quarter.", REF,
+    # ``the year-ago quarter`` is the report quarter a year earlier, where it is not the
+    # basis of a comparison.
+    ("Profit rose in Q3 2025; it was lower in the year-ago quarter.", REF,
      [("Q3 2025", "2025-Q3"), ("the year-ago quarter", "2024-Q3")]),
+    # ... and after a comparison cue it is the basis of a yoy comparison, not a date.
+    ("Profit rose in Q3 2025 from the year-ago quarter.", REF, [("Q3 2025", "2025-Q3")]),
+    ("Sales hit 5,000 cars in Q2 2025, against 4,100 cars in the same period last year.", REF,
+     [("Q2 2025", "2025-Q2")]),
+    ("Acme sold 7,500 units in Q1 2024 compared with 6,900 in the same period last year.", REF,
+     [("Q1 2024", "2024-Q1")]),
+    ("Output in Q2 2024 was higher than the same quarter last year.", REF,
+     [("Q2 2024", "2024-Q2")]),
+    ("In Q2 2024 it sold 9,000 units. It sold 1,234 in the same period last year.", REF,
+     [("Q2 2024", "2024-Q2"), ("the same period last year", "2023-Q2")]),
+    # ``full-year`` as an adjective is not a date (like ``annual``); the noun phrase is.
+    ("The firm kept its full-year revenue outlook.", REF, []),
+    ("It cut its full year sales target.", REF, []),
+    ("Margins held up for the full year.", REF, [("the full year", "2025")]),
+    ("For the full year, profit doubled.", REF, [("the full year", "2025")]),
+    # Anaphoric ``the quarter`` is not a date (like ``that day``); ``this quarter`` is.
+    ("Sales for the quarter rose 9%.", REF, []),
+    # In a quotation a clause-opening ``Today`` is "nowadays", not the reference day.
+    ('"We used to sell lamps. Today we sell software," she said.', REF, []),
+    ('"Ten years ago it was small, and today it leads," he said.', REF, []),
+    ('"We signed the deal today," he said.', REF, [("today", "2025-11-19")]),
+    ('"Today we signed the deal," he said.', REF, [("Today", "2025-11-19")]),
+    ("Today, the board approved the plan.", REF, [("Today", "2025-11-19")]),
     # ``fiscal`` before the ordinal keeps the quarter fiscal.
     ("Acme grew in the fiscal first quarter of 2024.", REF,
      [("the fiscal first quarter of 2024", "2024-Q1")]),
@@ -138,6 +169,32 @@ XFAIL = [
     ),
     ("On 2016 10 16, the conference started.", REF, [("2016 10 16", "2016-10-16")]),
 ]
+
+
+# A document states its fiscal calendar: (text, reference date, [(span, period), ...]).
+FISCAL_STATED = [
+    # Japanese convention: fiscal 2024 is the year starting in 2024.
+    ("Profit for fiscal 2024, the 12 months ended March 31, 2025, rose. Fiscal 2023 was weak, "
+     "and in fiscal 2025 it will grow.", date(2025, 5, 20),
+     [("fiscal 2024", "2024-04-01/2025-03-31"),
+      ("the 12 months ended March 31, 2025", "2024-04-01/2025-03-31"),
+      ("Fiscal 2023", "2023-04-01/2024-03-31"), ("fiscal 2025", "2025-04-01/2026-03-31")]),
+    # US convention, stated after the period: FY labels the end year.
+    ("Sales rose in the year ended June 30, 2025 (fiscal 2025). Q2 FY26 starts soon.",
+     date(2025, 8, 1),
+     [("the year ended June 30, 2025", "2024-07-01/2025-06-30"),
+      ("fiscal 2025", "2024-07-01/2025-06-30"),
+      ("Q2 FY26", "2025-10-01/2025-12-31")]),
+    # Only the closing month stated: end-year labels; the recurring month is not a date.
+    ("Its fiscal year ends in September. FY2024 sales rose; the fiscal fourth quarter was slow.",
+     date(2024, 11, 5),
+     [("FY2024", "2023-10-01/2024-09-30"),
+      ("the fiscal fourth quarter", "2024-07-01/2024-09-30")]),
+    ("Our financial year ends on 30 June. Profit rose in FY25.", date(2025, 8, 1),
+     [("FY25", "2024-07-01/2025-06-30")]),
+    # Nothing stated: calendar years.
+    ("Sales in fiscal 2024 rose.", REF, [("fiscal 2024", "2024")]),
+]  # fmt: skip
 
 
 def _found(text: str, ref: date | None) -> list[tuple[str, str]]:
@@ -237,6 +294,34 @@ def test_dates_stage_fiscal_year_of_named_company(text: str, expected: str) -> N
     assert mention.period == expected
 
 
+@pytest.mark.parametrize(("text", "ref", "expected"), FISCAL_STATED, ids=_idfn)
+def test_dates_stage_fiscal_calendar_stated_in_document(
+    text: str, ref: date, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(text, ref) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fiscal 2024, the year ended March 31, 2025, was good.", FiscalCalendar(4, "start")),
+        ("Fiscal 2025, the year ended March 31, 2025, was good.", FiscalCalendar(4, "end")),
+        ("FY24 ended Sept. 30, 2024.", FiscalCalendar(10, "end")),
+        ("Our financial year ends on 30 June.", FiscalCalendar(7, "end")),
+        ("Fiscal 2024 ended Dec. 31, 2025.", None),  # not a possible labelling
+        ("Sales rose in 2024.", None),
+    ],
+)
+def test_dates_stage_stated_fiscal_calendar(text: str, expected: FiscalCalendar | None) -> None:
+    assert stated_fiscal_calendar(text) == expected
+
+
+def test_dates_stage_configured_fiscal_year_wins_over_stated() -> None:
+    text = "Beta's fiscal 2024 ended March 31, 2025. Acme grew in FY2024."
+    periods = [m.period for m in find_dates(text, REF, fiscal_year_start={"Acme": 7})]
+    assert periods == ["2024-04-01/2025-03-31", "2025-03-31", "2023-07-01/2024-06-30"]
+
+
 def test_dates_stage_rejects_bad_numeric_order() -> None:
     with pytest.raises(ValueError, match="numeric_order"):
         DateStage(numeric_order="ymd")
@@ -252,6 +337,18 @@ def test_dates_stage_skips_word_dates_in_other_languages() -> None:
         paragraphs=(Paragraph(0, 31, "de"), Paragraph(32, len(text), "en")),
     )
     assert [(m.text, m.period) for m in DateStage()(doc)] == [("November 16", "2025-11-16")]
+
+
+def test_dates_stage_keeps_english_sentence_in_mixed_paragraph() -> None:
+    text = "„Das ist gut“, sagte sie in einer Mitteilung. The shop opened in March with the range."
+    doc = ParsedDoc(
+        doc_id="d",
+        text=text,
+        reference_date=REF,
+        sentences=((0, 45), (46, len(text))),
+        paragraphs=(Paragraph(0, len(text), "de"),),
+    )
+    assert [(m.text, m.period) for m in DateStage()(doc)] == [("March", "2025-03")]
 
 
 def test_dates_stage_keeps_numeric_dates_in_other_languages() -> None:

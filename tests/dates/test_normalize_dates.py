@@ -189,6 +189,30 @@ def test_normalize_dates_fiscal_year_ends_in_named_year(
 
 
 @pytest.mark.parametrize(
+    ("expr", "fiscal_start", "expected"),
+    [
+        (E("year", year=2024, fiscal=True), 4, "2024-04-01/2025-03-31"),
+        (E("quarter", quarter=4, year=2024, fiscal=True), 4, "2025-01-01/2025-03-31"),
+        (E("half", half=1, year=2025, fiscal=True), 4, "2025-04-01/2025-09-30"),
+        (E("year", year=2024, fiscal=True), 1, "2024"),
+    ],
+)
+def test_normalize_dates_fiscal_year_starts_in_named_year(
+    expr: DateExpr, fiscal_start: int, expected: str
+) -> None:
+    resolved = resolve_date(
+        expr, reference_date=REF, fiscal_year_start=fiscal_start, fiscal_label="start"
+    )
+    assert resolved is not None
+    assert resolved.period == expected
+
+
+def test_normalize_dates_rejects_bad_fiscal_label() -> None:
+    with pytest.raises(ValueError, match="fiscal_label"):
+        resolve_date(E("year", year=2024), reference_date=REF, fiscal_label="middle")
+
+
+@pytest.mark.parametrize(
     "expr",
     [
         E("month", month=6),

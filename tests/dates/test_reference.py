@@ -16,12 +16,26 @@ HEADERS = [
     ("By Jane Roe | Updated 2024-03-05T08:30\nBody.", ("2024-03-05T08:30", date(2024, 3, 5))),
     ("Title\n\n\nMarch 5, 2024 12:05 AM\nBody.", ("2024-03-05T00:05", date(2024, 3, 5))),
     ("Title\n2024年3月5日 08:30\n正文", ("2024-03-05T08:30", date(2024, 3, 5))),
+    # A wire dateline opening a long first paragraph.
+    (
+        "Title\n\nBOSTON, Jan. 9, 2025 (Wire) -- Acme Corp. said on Thursday that its sales, "
+        "which had been falling for months, rose sharply in the final weeks of last year.",
+        ("2025-01-09", date(2025, 1, 9)),
+    ),
+    (
+        "Title\nPARIS, 3 March 2024 - Beta SA reported results well ahead of what most analysts "
+        "had expected for a year of weak demand in its main markets.",
+        ("2024-03-03", date(2024, 3, 3)),
+    ),
 ]
 
 NO_HEADER = [
     # A first sentence that mentions a date is not a dateline.
     "Title\nOn August 19, 2025, the company released its second - quarter financial report.",
     "Title\nNo date here at all.",
+    # A long first sentence naming a date is no dateline, even after a capitalised name.
+    "Title\nAcme Corp. said on March 5, 2024 that sales, which had been falling for months, "
+    "rose sharply in the final weeks of the year and beat what analysts expected.",
     # Beyond the first lines.
     "\n".join(["line"] * 9 + ["2025-11-19 15:46"]),
     # Not a valid day.
