@@ -1,7 +1,11 @@
 """Paragraph language detection (lingua, models shipped inside the wheel).
 
 English-only stages skip paragraphs that are not English; a paragraph too short to
-judge is taken as English unless it is clearly written in a CJK or Cyrillic script.
+judge is taken as English unless it is clearly written in a CJK or Cyrillic script. A
+paragraph of several sentences takes the language of most of its letters, sentence by
+sentence, so one quoted German sentence does not turn an English paragraph German.
+``foreign_sentence`` tells, from function words alone, a sentence in another European
+language inside an English paragraph.
 """
 
 from __future__ import annotations
@@ -11,7 +15,13 @@ from collections.abc import Sequence
 
 from lingua import Language, LanguageDetectorBuilder
 
-__all__ = ["DEFAULT_LANGUAGES", "LanguageDetector", "main_language", "paragraph_languages"]
+__all__ = [
+    "DEFAULT_LANGUAGES",
+    "LanguageDetector",
+    "foreign_sentence",
+    "main_language",
+    "paragraph_languages",
+]
 
 DEFAULT_LANGUAGES = (
     Language.ENGLISH,
@@ -32,6 +42,29 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])[\"\u201c\u201d\u00bb']?\s+(?=[\"\u201c\u201e\u00ab']?[A-Z\u00c0-\u00de])"
+)
+
+# Frequent function words that English does not share (articles, pronouns, auxiliaries,
+# prepositions, conjunctions), per language.
+_FUNCTION_WORDS = {
+    language: frozenset(words.split())
+    for language, words in {
+        "en": "the a an and of to in is was were are has have had it its that this with for on"
+        " by from at as said says which who will would be been not but or their they",
+        "de": "der die das den dem des ein eine einer eines einem und ist sind war nicht mit"
+        " sich auf für von zu im nach als auch wie sagte sagt wird werden noch über bei aus",
+        "fr": "le la les un une de des du et est sont était avec pour dans sur par pas qui que"
+        " aux au ce cette a été selon",
+        "es": "el la los las un una de del y es son está con para por que en al como según"
+        " fue ha su sus",
+        "it": "il lo la gli le un una del della dei delle e è sono con per che nel nella come"
+        " ha ai",
+        "nl": "de het een en van is zijn met voor op dat die niet ook naar bij uit wordt heeft",
+    }.items()
+}
+_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def _script_language(text: str) -> str | None:
@@ -96,8 +129,43 @@ def paragraph_languages(
         elif len(_LETTER.findall(paragraph)) < min_letters:
             languages.append("en")
         else:
-            languages.append(detector.detect(paragraph))
+            languages.append(_mixed_language(paragraph, detector, min_letters))
     return languages
+
+
+def _mixed_language(paragraph: str, detector: LanguageDetector, min_letters: int) -> str:
+    """The language of most letters of a paragraph, judged sentence by sentence."""
+    sentences = [s for s in _SENTENCE_BREAK.split(paragraph) if s.strip()]
+    if len(sentences) < 2:
+        return detector.detect(paragraph)
+    letters: dict[str, int] = {}
+    for sentence in sentences:
+        count = len(_LETTER.findall(sentence))
+        language = detector.detect(sentence) if count >= min_letters else "en"
+        letters[language] = letters.get(language, 0) + count
+    return max(letters, key=lambda language: (letters[language], language == "en"))
+
+
+def foreign_sentence(sentence: str) -> str | None:
+    """The European language other than English a sentence is written in, judged by its
+    function words (``der``, ``und``, ``sagte``), or ``None`` for English or undecided.
+
+    Cheap and pure: for sentences inside a paragraph already taken as English.
+    """
+    words = [w.casefold() for w in _WORD_RE.findall(sentence)]
+    if len(words) < 4:
+        return None
+    english = sum(w in _FUNCTION_WORDS["en"] for w in words)
+    best, hits = None, 0
+    for language, vocabulary in _FUNCTION_WORDS.items():
+        if language == "en":
+            continue
+        count = sum(w in vocabulary and w not in _FUNCTION_WORDS["en"] for w in words)
+        if count > hits:
+            best, hits = language, count
+    if best is None or hits < 2 or hits <= english:
+        return None
+    return best
 
 
 def main_language(text: str, spans: Sequence[tuple[int, int]], languages: Sequence[str]) -> str:

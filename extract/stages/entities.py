@@ -25,7 +25,21 @@ the small English model's systematic errors with rules:
   a mention of its own, and a product takes its maker's prefix when the alias table or the
   document names it (``SU7`` -> ``Xiaomi SU7``);
 - in a paragraph that is not English only alias names and names the English text also
-  has are kept.
+  has are kept; a sentence in another language inside an English paragraph (told by its
+  function words) is treated the same way, except that a full personal name and a company
+  with its legal form (``GmbH``, ``AG``, ``S.p.A.``) are kept there too;
+- no entity is a currency amount or a number (``EUR 5.4bn``);
+- a name right after a location phrase (``its plant in X``) or before ``, <place>`` is a
+  place; a wire dateline (``NEW YORK, Feb. 6 (Newswire) --``) gives a place with a
+  normal-case canonical and the wire service as an organisation;
+- a name after ``the acquisition of`` or before ``, a <nationality> maker of`` is a company;
+- products also come from a maker and a name before a product noun (``the Brightwater Helix
+  surgical system``), a name the model took for a person before a product noun
+  (``the Hoshi Pay payments app``), and every later use of a product name, with or without
+  its maker, which takes the maker's prefix; a sibling model of the same line takes it too
+  (``Aurora 7`` ... ``Aurora 9``);
+- an organisation whose leading word(s) the document also uses alone for it takes that
+  short name when the rest are descriptive words (``Brightwater Medical`` -> ``Brightwater``).
 
 Canonical names come from the alias table, else from the cleaned surface form without
 corporate suffixes; spelling variants are merged by fuzzy matching within a document
@@ -49,6 +63,7 @@ from rapidfuzz import fuzz, process
 
 from extract.aliases import AliasEntry, AliasTable
 from extract.document import ParsedDoc
+from extract.language import foreign_sentence
 from extract.normalize.entities import (
     CORPORATE_SUFFIXES,
     canonical_key,
@@ -206,8 +221,11 @@ _PRODUCT_NOUNS = _wordset(
     purifier purifiers washer washers dryer dryers refrigerator refrigerators fridge robot
     robots model models handsets earbuds headphones camera cameras console drone drones lock
     locks strip bike bikes scooter scooters glasses wearable wearables kettle fan heater
-    cooker vacuum cleaner cleaners monitor software game series lineup
-    """
+    cooker vacuum cleaner cleaners monitor software game series lineup hatchback hatchbacks
+    sedans coupe coupes wagon minivan pickup truck trucks crossover suvs system systems
+    headset headsets wallet chipset jet jets aircraft airliner vaccine drug
+    """,
+    fold=True,
 )
 _LAUNCH_VERBS = re.compile(
     r"\b(?:launch(?:ed|es|ing)?|releas(?:e|ed|es|ing)|introduc(?:e|ed|es|ing)|unveil(?:ed|s|ing)?"
@@ -314,6 +332,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_AMOUNT_TOKEN = re.compile(
+    r"(?:[A-Z]{3}|[A-Z]{1,2}\$|[$\u20ac\u00a3\u00a5\u20a9])?[\d.,]*\d[\d.,]*"
+    r"(?:bn|mn|m|k|b|tn|%)?|[A-Z]{3}|[A-Z]{1,2}\$|[$\u20ac\u00a3\u00a5\u20a9]"
+    r"|billion|million|trillion|thousand|bn|mn|per|cent|percent|a|an|to|and|or|-|\u2013",
+    re.IGNORECASE,
+)
+
+
+def _amount_like(surface: str) -> bool:
+    """A currency amount or a number (``EUR 5.4bn``, ``$3 billion``, ``2024``) is no name."""
+    tokens = surface.split()
+    return (
+        any(ch.isdigit() for ch in surface)
+        and bool(tokens)
+        and all(_AMOUNT_TOKEN.fullmatch(t) for t in tokens)
+    )
+
+
 def _words(surface: str) -> list[str]:
     return re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", surface)
 
@@ -366,13 +402,20 @@ class EntityStage:
         aliases = [
             a
             for a in self._alias_candidates(text)
-            if doc.is_english(a.start) or a.end - a.start >= 4 or not _latin(text[a.start : a.end])
+            if ctx.english(doc, a.start)
+            or a.end - a.start >= 4
+            or not _latin(text[a.start : a.end])
         ]
-        ner = self._ner_candidates(doc)
-        ner = self._classify(doc, ctx, ner, aliases)
+        dateline = self._dateline_candidates(doc)
+        ner = [
+            c
+            for c in self._ner_candidates(doc)
+            if not any(_overlaps((c.start, c.end), (d.start, d.end)) for d in dateline)
+        ]
+        ner = self._classify(doc, ctx, ner, aliases) + dateline
         products = self._product_candidates(doc, ctx, aliases, ner)
         found = aliases + ner + products
-        found += _coordinated(doc, found)
+        found += _coordinated(doc, ctx, found)
         found += _propagate(doc, ctx, found)
         return self._canonicalize(doc, _resolve(found, doc.text))
 
@@ -424,7 +467,43 @@ class EntityStage:
                 if n > 0 and re.fullmatch(r"\s*[A-Z][a-z]+\W*", text[piece_start:piece_end]):
                     continue  # a sentence-initial word the model glued to a name
                 for start, end in _split_span(text, piece_start, piece_end, label):
-                    found.append(_Cand(_KIND_OF_LABEL[label], start, end, "ner", label))
+                    if not _amount_like(text[start:end]):
+                        found.append(_Cand(_KIND_OF_LABEL[label], start, end, "ner", label))
+        return found
+
+    def _dateline_candidates(self, doc: ParsedDoc) -> list[_Cand]:
+        """A wire dateline: ``NEW YORK, Feb. 6, 2025 (Newswire) --`` opens a paragraph with
+        a place in capitals (canonical in normal case) and, in brackets, the wire service."""
+        text = doc.text
+        found: list[_Cand] = []
+        for match in _DATELINE.finditer(text):
+            place = match.group("place")
+            words = place.casefold().split()
+            if (
+                len(place.replace(" ", "")) < 3
+                or all(
+                    w in NOT_ENTITIES | _FUNCTION_WORDS | _ROLE_WORDS | _NEWS_LABELS for w in words
+                )
+                or not re.match(r"[^\n]{40}", text[match.end() :])
+            ):
+                continue  # a heading in capitals, not the dateline of a story
+            name = _title_case(place)
+            canonical = self._alias_name("place", name) or name
+            if not (match.group("date") or match.group("wire")) and not (
+                canonical != name
+                or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+                or any(
+                    e.start_char <= match.start("place") < e.end_char
+                    for e in (doc.spacy_doc.ents if doc.spacy_doc is not None else ())
+                    if e.label_ in ("GPE", "LOC", "ORG")
+                )
+            ):
+                continue  # a bare "WORD --" needs the place confirmed somewhere
+            found.append(
+                _Cand("place", match.start("place"), match.end("place"), "rule", "", canonical)
+            )
+            if match.group("wire"):
+                found.append(_Cand("org", match.start("wire"), match.end("wire"), "rule"))
         return found
 
     # -- rules -----------------------------------------------------------------------
@@ -442,6 +521,7 @@ class EntityStage:
             canonical_key(text[a.start : a.end]) for a in aliases if a.kind == "org"
         }
         org_keys |= {canonical_key(text[c.start : c.end]) for c in cands if c.label == "ORG"}
+        place_spans = [(c.start, c.end) for c in cands + aliases if c.kind == "place"]
         person_words = set()
         for c in cands:
             surface = text[c.start : c.end]
@@ -477,7 +557,18 @@ class EntityStage:
                 surface = text[c.start : end]
             words = _words(surface)
             follow = _following_org_word(text, end)
-            if kind in ("person", "org") and follow is not None:
+            key = canonical_key(surface)
+            if (
+                kind in ("person", "org")
+                and follow is None
+                and len(words) <= (2 if kind == "org" else 1)
+                and not any(w.casefold() in _ORG_WORDS for w in words)
+                and key not in self._alias_org_keys
+                and votes[key]["org"] + votes[key]["person"] <= 1
+                and _place_context(text, c.start, end, place_spans)
+            ):
+                kind = "place"
+            elif kind in ("person", "org") and follow is not None:
                 kind, end = "org", follow
             elif kind == "person":
                 if any(any(ch.isdigit() for ch in w) for w in words):
@@ -532,8 +623,10 @@ class EntityStage:
             key = canonical_key(text[c.start : c.end])
             if c.kind == "norp":
                 return key in final_orgs
-            return c.kind == "place" and (
-                key in self._alias_org_keys or votes[key]["org"] > votes[key]["place"]
+            return (
+                c.kind == "place"
+                and c.label in ("GPE", "LOC")
+                and (key in self._alias_org_keys or votes[key]["org"] > votes[key]["place"])
             )
 
         out = [
@@ -541,14 +634,23 @@ class EntityStage:
             for c in out
             if c.kind != "norp" or org_reading(c)
         ]
-        # Headline guesses and non-English spans must be confirmed by English body text.
+        # Headline guesses and non-English spans must be confirmed by English body text,
+        # unless they are unmistakably names (a full personal name, a legal form).
         final: list[_Cand] = []
         for c in out:
-            needs_confirmation = not doc.is_english(c.start) or (
+            foreign = not ctx.english(doc, c.start)
+            if foreign and c.kind == "org":
+                c = _foreign_org_trim(text, c)
+            needs_confirmation = foreign or (
                 ctx.in_title(c.start)
                 and not (c.kind == "person" and len(_words(text[c.start : c.end])) >= 2)
             )
-            if c.canonical or not needs_confirmation or self._confirmed_elsewhere(doc, ctx, c, out):
+            if (
+                c.canonical
+                or not needs_confirmation
+                or (foreign and not ctx.in_title(c.start) and _unmistakable_name(text, c))
+                or self._confirmed_elsewhere(doc, ctx, c, out)
+            ):
                 final.append(c)
         return final
 
@@ -561,7 +663,7 @@ class EntityStage:
             o is not c
             and o.kind == c.kind
             and canonical_key(doc.text[o.start : o.end]) == key
-            and doc.is_english(o.start)
+            and ctx.english(doc, o.start)
             and not ctx.in_title(o.start)
             for o in cands
         )
@@ -588,12 +690,35 @@ class EntityStage:
             canonical_key(text[c.start : c.end]) for c in aliases + ner if c.kind == "org"
         }
         brands |= {canonical_key(s) for s in self.aliases.canonicals("product")}
+        # Names of people and places, and spans the model read as a person's or a product's
+        # name (the payments app ``Hoshi Pay`` read as a person).
+        others = {
+            canonical_key(text[c.start : c.end])
+            for c in aliases + ner
+            if c.kind in ("person", "place") and c.label != "PERSON"
+        } | {canonical_key(s) for s in self.aliases.canonicals("place")}
+        named = [(c.start, c.end) for c in ner if c.label in ("PERSON", "PRODUCT")]
+        sdoc = doc.spacy_doc
+        pos = {t.idx: t.pos_ for t in sdoc} if sdoc is not None else {}
+        if sdoc is not None:
+            named += [
+                (e.start_char, e.end_char) for e in sdoc.ents if e.label_ in ("PERSON", "PRODUCT")
+            ]
+        org_at: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for c in aliases + ner:
+            if c.kind == "org":
+                org_at[canonical_key(text[c.start : c.end])].append((c.start, c.end))
         found: list[_Cand] = []
         for paragraph in doc.paragraphs or ():
             if not doc.is_english(paragraph.start):
                 continue
             found.extend(_model_products(text, paragraph.start, paragraph.end, brands))
             found.extend(_quoted_products(text, paragraph.start, paragraph.end))
+            found.extend(
+                _branded_products(
+                    text, paragraph.start, paragraph.end, brands, others, named, org_at, pos
+                )
+            )
         if not doc.paragraphs:
             found.extend(_model_products(text, 0, len(text), brands))
             found.extend(_quoted_products(text, 0, len(text)))
@@ -642,6 +767,7 @@ class EntityStage:
                 else:
                     name = clean_name(surface)
             result.append((c, name))
+        result = _short_org_names(result)
         result = _merge_spellings(result, self.fuzzy_threshold)
         return [
             Mention(
@@ -686,7 +812,37 @@ class EntityStage:
                     rest = other[len(org) + 1 :]
                     if name == rest or name.startswith(rest + " "):
                         return f"{org} {name}"
+        # A sibling model of the same line: "Qingyun Aurora 7", then "Aurora 9".
+        if len(words) >= 2:
+            for other in products:
+                for org in org_names:
+                    if other.startswith(org + " ") and not name.startswith(org + " "):
+                        rest = other[len(org) + 1 :].split()
+                        if len(rest) >= 2 and rest[0] == words[0]:
+                            return f"{org} {name}"
         return name
+
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3})(?P<date>,[ ][^\n]{0,60}?)?"
+    r"(?:[ ]\((?P<wire>[A-Z][\w.&' -]{1,40})\))?[ ]+(?:--|\u2014|\u2013|-)[ ]",
+    re.MULTILINE,
+)
+
+
+# Labels that head a wire story in capitals and are no place.
+_NEWS_LABELS = _wordset(
+    """
+    update updated breaking exclusive analysis corrected correction refile wrapup interview
+    factbox column opinion editorial note photo video watch live advisory
+    """,
+    fold=True,
+)
+
+
+def _title_case(name: str) -> str:
+    """``NEW YORK`` -> ``New York``; ``WINSTON-SALEM`` -> ``Winston-Salem``."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name)
 
 
 _PARTICLES = frozenset(
@@ -713,9 +869,10 @@ def _alias_regex(surface: str) -> str:
 
 
 _ORG_TAIL = re.compile(
-    r"(?:,?[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Inc\.?|Corp\.?|Ltd\.?|(?:Group|Corporation|Holdings"
-    r"|Limited|Technology|Technologies|Motors?|Securities|Automobile|Electronics"
-    r"|Electric(?:[ \t]+Appliances)?)\b))+"
+    r"(?:,?[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Inc\.?|Corp\.?|Ltd\.?|S\.p\.A\.|S\.A\.|N\.V\.|K\.K\."
+    r"|(?:Group|Corporation|Holdings|Limited|Technology|Technologies|Motors?|Securities"
+    r"|Automobile|Electronics|Electric(?:[ \t]+Appliances)?|GmbH|AG|SE|SA|SpA|NV|PLC|plc"
+    r"|LLC)\b))+"
 )
 
 
@@ -723,6 +880,51 @@ def _following_org_word(text: str, end: int) -> int | None:
     """End offset of corporate words right after ``end`` (``Xiaomi`` + `` Group``)."""
     match = _ORG_TAIL.match(text, end)
     return match.end() if match is not None else None
+
+
+_DETERMINERS = _wordset(
+    """
+    der die das den dem des ein eine einer eines einem le la les un une du el los las il
+    lo gli het een the a an
+    """,
+    fold=True,
+)
+
+
+def _legal_form(word: str) -> bool:
+    return word.replace(".", "").casefold() in CORPORATE_SUFFIXES
+
+
+def _name_tokens(surface: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:[-.'][^\W_]+)*\.?", surface)
+
+
+def _foreign_org_trim(text: str, c: _Cand) -> _Cand:
+    """``der Partnerfirma Rheinwerk Handel GmbH``: in a language that capitalizes nouns, the
+    noun after an article, before a longer name with a legal form, is no part of it."""
+    words = list(re.finditer(r"\S+", text[c.start : c.end]))
+    if len(words) < 4 or not _legal_form(words[-1].group(0)):
+        return c
+    before = re.search(r"(\S+)\s+$", text[max(0, c.start - 20) : c.start])
+    if before is None or before.group(1).casefold() not in _DETERMINERS:
+        return c
+    return replace(c, start=c.start + words[1].start())
+
+
+def _unmistakable_name(text: str, c: _Cand) -> bool:
+    """A name that needs no English confirmation: a company with its legal form, or a
+    personal name of two or three capitalized words that is not led by an article."""
+    words = _name_tokens(text[c.start : c.end])
+    if c.kind == "org":
+        return len(words) >= 2 and _legal_form(words[-1])
+    if c.kind != "person" or not 2 <= len(words) <= 3:
+        return False
+    before = re.search(r"(\S+)\s+$", text[max(0, c.start - 20) : c.start])
+    return (
+        all(w[0].isupper() and w[1:].islower() for w in words)
+        and not any(w.casefold() in _DETERMINERS | _FUNCTION_WORDS for w in words)
+        and (before is None or before.group(1).casefold() not in _DETERMINERS)
+    )
 
 
 def _sentence_pieces(doc: ParsedDoc, start: int, end: int) -> list[tuple[int, int]]:
@@ -746,11 +948,38 @@ _COMPANY_AFTER = re.compile(
     r"['\u2019]s\s+(?:shares?|stock|share price|revenue|profit|net profit|market share|sales"
     r"|earnings|valuation|subsidiary|subsidiaries|factory|factories|stores|products|brand)\b"
     r"|\s+(?:released|reported|posted|announced|published|unveiled) (?:its|their)\b"
-    r"|,? (?:Inc|Ltd|Co|Corp)\b"
+    r"|,? (?:Inc|Ltd|Co|Corp|GmbH|AG|SA|SE|NV|PLC|plc|LLC|S\.p\.A|S\.A|N\.V|K\.K)\b"
+    r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:maker|manufacturer|producer|supplier"
+    r"|provider|developer|operator|company|firm|retailer|distributor|lender|insurer"
+    r"|conglomerate|carrier|startup|start-up|subsidiary)\b"
 )
 _COMPANY_BEFORE = re.compile(
-    r"\b(?:shares (?:of|in)|stake in|subsidiary of|rivals?|brands? like)\s+$"
+    r"\b(?:shares (?:of|in)|stake in|subsidiary of|rivals?|brands? like|acquisition of"
+    r"|acquired|takeover of|merger with)\s+$"
 )
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:plant|plants|factory|factories|site|sites|facility|facilities|office|offices"
+    r"|headquarters|centre|center|hub|campus|warehouse|port|mill|mine|refinery|branch|base"
+    r"|based|located|headquartered|store|stores)\s+(?:in|near|at|outside)"
+    r"|(?:city|town|province|region|state|port)\s+of)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _place_context(text: str, start: int, end: int, places: Sequence[tuple[int, int]]) -> bool:
+    """Words around a name that only a place takes: ``its plant in X``, ``X, <place>``."""
+    if _PLACE_BEFORE.search(text[max(0, start - 40) : start]):
+        return True
+    after = re.match(r",[ \t]+", text[end : end + 3])
+    if after is None:
+        return False
+    at = end + after.end()
+    return any(
+        s == at and re.match(r"(?:[,.;:)]|\s+\(|\s*$)", text[e : e + 3]) is not None
+        for s, e in places
+    )
 
 
 def _company_context(text: str, start: int, end: int) -> bool:
@@ -818,6 +1047,7 @@ class _DocContext:
     concept_spans: frozenset[tuple[int, int]]
     concept_keys: frozenset[str]
     title_spans: tuple[tuple[int, int], ...]
+    foreign_spans: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def build(cls, doc: ParsedDoc) -> _DocContext:
@@ -827,10 +1057,19 @@ class _DocContext:
             (m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
         ]
         titles = tuple((s, e) for s, e in paragraphs if _title_like(text[s:e]))
-        return cls(frozenset(spans), frozenset(keys), titles)
+        foreign = tuple(
+            (s, e)
+            for s, e in doc.sentences
+            if doc.is_english(s) and foreign_sentence(text[s:e]) is not None
+        )
+        return cls(frozenset(spans), frozenset(keys), titles, foreign)
 
     def in_title(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.title_spans)
+
+    def english(self, doc: ParsedDoc, offset: int) -> bool:
+        """The paragraph is English and the sentence is not written in another language."""
+        return doc.is_english(offset) and not any(s <= offset < e for s, e in self.foreign_spans)
 
 
 def _initials(words: Sequence[str]) -> str:
@@ -936,7 +1175,10 @@ def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_
                 or _camel(toks[i - 1][2])
                 or (
                     i + 1 < len(toks)
-                    and (toks[i + 1][2] in _MODEL_SUFFIXES or toks[i + 1][2] in _PRODUCT_NOUNS)
+                    and (
+                        toks[i + 1][2] in _MODEL_SUFFIXES
+                        or toks[i + 1][2].casefold() in _PRODUCT_NOUNS
+                    )
                 )
             )
             and not _followed_by_counted_noun(toks, i)
@@ -968,6 +1210,13 @@ def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_
                     and canonical_key(toks[first][2]) not in brands
                 ):
                     first -= 1
+        elif (
+            first > 0
+            and _adjacent(toks, first - 1, first)
+            and canonical_key(toks[first - 1][2]) in brands
+            and canonical_key(toks[first][2]) not in brands
+        ):
+            first -= 1  # the maker before a model: "Qingyun Aurora 7"
         # Model suffixes and numbers on the right.
         while last + 1 < len(toks) and _adjacent(toks, last, last + 1):
             nxt = toks[last + 1][2]
@@ -1016,6 +1265,92 @@ def _followed_by_counted_noun(toks: Sequence[tuple[int, int, str]], i: int) -> b
     )
 
 
+# Words between a name and a product noun that show the name is the subject of a verb.
+_NOT_MODIFIERS = _wordset(
+    """
+    said says say told tells sells sold makes made builds built has had have is was are were
+    will would can could may might also now still plans expects launched launches bought
+    """,
+    fold=True,
+)
+
+
+def _branded_products(
+    text: str,
+    start: int,
+    end: int,
+    brands: set[str],
+    others: set[str],
+    named: Sequence[tuple[int, int]],
+    org_at: dict[str, list[tuple[int, int]]],
+    pos: dict[int, str],
+) -> list[_Cand]:
+    """A name right before a product noun (``the Brightwater Helix surgical system``,
+    ``the Hoshi Pay payments app``).
+
+    The name is a product when it starts with a maker the document names
+    (``Brightwater`` + ``Helix``), or when the model read it as a person's or product's name
+    and it is no organisation of the document. A brand alone before a noun stays an
+    organisation (``Xiaomi cars``).
+    """
+    toks = _tokens(text, start, end)
+    found: list[_Cand] = []
+    i = 0
+    while i < len(toks):
+        if not (toks[i][2][:1].isupper() and toks[i][2][:1].isalpha()):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(toks)
+            and _adjacent(toks, j, j + 1)
+            and toks[j + 1][2][:1].isupper()
+            and toks[j + 1][2][:1].isalpha()
+        ):
+            j += 1
+        noun_at, k = -1, j + 1
+        while k < len(toks) and k - j <= 2 and _adjacent(toks, k - 1, k):
+            word = toks[k][2]
+            tag = pos.get(toks[k][0], "")
+            if not (word.isalpha() and word.islower()) or tag not in ("", "NOUN", "ADJ", "PROPN"):
+                break
+            if word in _PRODUCT_NOUNS:
+                noun_at = k
+                break
+            if word in _FUNCTION_WORDS or word in _NOT_MODIFIERS:
+                break
+            k += 1
+        first = i
+        while first <= j and (
+            toks[first][2].casefold() in _FUNCTION_WORDS or _sentence_initial(toks, first)
+        ):
+            if canonical_key(toks[first][2]) in brands:
+                break
+            first += 1
+        i = j + 1
+        if noun_at < 0 or first > j:
+            continue
+        words = [t[2] for t in toks[first : j + 1]]
+        span = (toks[first][0], toks[j][1])
+        whole = canonical_key(" ".join(words))
+        if (
+            any(w.casefold() in _ORG_WORDS for w in words)
+            or whole in others
+            or any(not _overlaps(span, at) for at in org_at.get(whole, ()))
+            or (whole in brands and whole not in org_at)
+        ):
+            continue  # an organisation or place of its own elsewhere
+        branded = any(
+            canonical_key(" ".join(words[:n])) in brands
+            and not any(canonical_key(w) in brands | others for w in words[n:])
+            for n in range(1, len(words))
+        )
+        read_as_name = len(words) >= 2 and any(_overlaps(span, n) for n in named)
+        if branded or read_as_name:
+            found.append(_Cand("product", span[0], span[1], "rule"))
+    return found
+
+
 def _quoted_products(text: str, start: int, end: int) -> list[_Cand]:
     """Quoted names that are launched, or that come right before a product noun."""
     found: list[_Cand] = []
@@ -1049,7 +1384,7 @@ _MEDIA_NAME = re.compile(
 )
 
 
-def _coordinated(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:
+def _coordinated(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list[_Cand]:
     """Names listed with organisations are organisations (``NIO, Li Auto, XPeng and SERES``);
     the quoted name of a magazine or newspaper is one."""
     text = doc.text
@@ -1057,7 +1392,7 @@ def _coordinated(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:
     taken = [(c.start, c.end) for c in cands]
     found: list[_Cand] = []
     for match in _NAME_LIST.finditer(text):
-        if not doc.is_english(match.start()):
+        if not ctx.english(doc, match.start()):
             continue
         items = []
         for part in re.finditer(r"[^,]+", match.group(1)):
@@ -1104,7 +1439,7 @@ def _propagate(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list
     for c in cands:
         if c.kind == "product" and c.source == "ner":
             continue
-        if c.source == "ner" and (not doc.is_english(c.start) or ctx.in_title(c.start)):
+        if c.source == "ner" and (not ctx.english(doc, c.start) or ctx.in_title(c.start)):
             continue
         surface = text[c.start : c.end]
         if len(surface) < 2 or not _is_name_word(surface) or _is_concept_word(surface):
@@ -1123,21 +1458,50 @@ def _propagate(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list
             last = words[-1]
             if len(last) >= 4 and last.casefold() not in _FUNCTION_WORDS and last[0].isupper():
                 kinds[last]["person"] += 1
+    # A named product keeps its reading everywhere, also without its maker's name
+    # ("Brightwater Helix", then "Helix"), over what the model said there.
+    for surface in _product_names(text, cands):
+        kinds[surface] = Counter({"product": 1})
     if not kinds:
         return []
     pattern = re.compile("|".join(_alias_regex(s) for s in sorted(kinds, key=len, reverse=True)))
     taken = [(c.start, c.end) for c in cands]
+    firm = [(c.start, c.end) for c in cands if c.source != "ner" or c.kind == "product"]
     found: list[_Cand] = []
     for match in pattern.finditer(text):
         span = (match.start(), match.end())
         surface = match.group(0)
-        if any(_overlaps(span, t) for t in taken):
+        is_product = kinds[surface].most_common(1)[0][0] == "product"
+        if any(_overlaps(span, t) for t in (firm if is_product else taken)):
             continue
-        if not doc.is_english(span[0]) and len(surface) < 4 and _latin(surface):
+        if not ctx.english(doc, span[0]) and len(surface) < 4 and _latin(surface):
             continue  # "Mi" in a Spanish sentence is no Xiaomi
         kind = kinds[surface].most_common(1)[0][0]
         found.append(_Cand(kind, span[0], span[1], "propagated", "", canonical.get(surface, "")))
     return found
+
+
+def _product_names(text: str, cands: Sequence[_Cand]) -> set[str]:
+    """Surfaces of the products found by rule or alias, and each without its maker."""
+    org_keys = {canonical_key(text[c.start : c.end]) for c in cands if c.kind == "org"}
+    names: set[str] = set()
+    for c in cands:
+        if c.kind != "product" or c.source == "ner":
+            continue
+        surface = text[c.start : c.end]
+        names.add(surface)
+        words = surface.split()
+        for n in range(1, len(words)):
+            rest = " ".join(words[n:])
+            if (
+                canonical_key(" ".join(words[:n])) in org_keys
+                and len(rest) >= 3
+                and rest[0].isupper()
+                and not rest.replace(" ", "").isdigit()
+            ):
+                names.add(rest)
+                break
+    return names
 
 
 def _cut_around(c: _Cand, products: Sequence[tuple[int, int]], text: str) -> _Cand | None:
@@ -1220,6 +1584,37 @@ def _full_person(surface: str, full_people: Sequence[str]) -> str:
         return name
     owners = {p for p in full_people if name in p.split()}
     return owners.pop() if len(owners) == 1 else name
+
+
+# Descriptive words of a company name that the article may leave off (``Brightwater
+# Medical`` ... ``Brightwater``); business lines of their own (``Cloud``, ``Music``,
+# ``Bank``) are not among them.
+_DESCRIPTIVE_WORDS = _wordset(
+    """
+    medical motors motor auto automotive automobile electric electronics technology
+    technologies tech pharmaceutical pharmaceuticals pharma industries industrial energy
+    systems international global enterprises brands foods chemicals steel semiconductor
+    semiconductors airlines airways telecom communications networks network biotech
+    biosciences therapeutics health healthcare instruments materials logistics cables
+    resources power appliances devices robotics mobility
+    """,
+    fold=True,
+)
+
+
+def _short_org_names(named: list[tuple[_Cand, str]]) -> list[tuple[_Cand, str]]:
+    """An organisation also named by its leading word(s) alone in the document takes that
+    short name when the rest are descriptive words (``Qingyun Motors`` -> ``Qingyun``)."""
+    orgs = {canonical_key(name): name for c, name in named if c.kind == "org" and name}
+    short: dict[str, str] = {}
+    for name in orgs.values():
+        words = name.split()
+        for n in range(1, len(words)):
+            head = canonical_key(" ".join(words[:n]))
+            if head in orgs and all(w.casefold() in _DESCRIPTIVE_WORDS for w in words[n:]):
+                short[name] = orgs[head]
+                break
+    return [(c, short.get(name, name) if c.kind == "org" else name) for c, name in named]
 
 
 def _merge_spellings(named: list[tuple[_Cand, str]], threshold: int) -> list[tuple[_Cand, str]]:
