@@ -101,6 +101,8 @@ class LanguageDetector:
         by_script = _script_language(text)
         if by_script is not None:
             return by_script
+        if _clearly_english(text):
+            return "en"
         language = self._detector.detect_language_of(text)
         if language is None:
             return "en"
@@ -144,6 +146,26 @@ def _mixed_language(paragraph: str, detector: LanguageDetector, min_letters: int
         language = detector.detect(sentence) if count >= min_letters else "en"
         letters[language] = letters.get(language, 0) + count
     return max(letters, key=lambda language: (letters[language], language == "en"))
+
+
+_FOREIGN_ONLY = frozenset().union(
+    *(words for language, words in _FUNCTION_WORDS.items() if language != "en")
+) - _FUNCTION_WORDS["en"]
+
+
+def _clearly_english(text: str) -> bool:
+    """True for text whose function words are plainly English, so lingua need not be asked.
+
+    At least a fifth of the words are English function words, and words that are function
+    words only in another language are rare. Most paragraphs of English news pass, which
+    saves most of the detector's time; anything in doubt goes to the detector.
+    """
+    words = [w.casefold() for w in _WORD_RE.findall(text)]
+    if len(words) < 8:
+        return False
+    english = sum(w in _FUNCTION_WORDS["en"] for w in words)
+    foreign = sum(w in _FOREIGN_ONLY for w in words)
+    return english * 5 >= len(words) and foreign * 10 <= english
 
 
 def foreign_sentence(sentence: str) -> str | None:
