@@ -26,6 +26,33 @@ over the sentence's words and the mentions found by earlier stages does the work
 7. Finally, a figure repeated (a headline and the body) or a change stated apart from its
    level (``a 33% drop in net profit`` ... ``net profit fell to 7.8 billion yuan``) is merged
    into one fact, keyed by subject, metric, period and modality.
+
+Decisions for wire-style copy (where CONVENTIONS.md and the dev gold are silent):
+
+- Not company facts: per-share amounts (``$612 million, or $2.31 a share``), analysts'
+  estimates and consensus (``analysts had expected``), market value (``valuing the company
+  at``), an amount restated in another currency (``45 billion won, or about 5 billion
+  yen``), and figures a blocking phrase of the lexicon claims (cash, EBITDA, backlog).
+- A stated prior-period level is a fact of its own: one with its own date (``compared with
+  $537 million in the fourth quarter of 2023``), or ``a year earlier`` / ``the same period
+  last year`` / ``the year-ago quarter``, which takes the current figure's period one year
+  back. Its date and period do not carry to later sentences. A change compared with such a
+  level, or ``from 2023``, is year-on-year. A superseded range (``compared with a previous
+  range of``) is kept with the new one's period and modality.
+- A figure with two changes of different bases (``up 41% year-on-year and 19%
+  quarter-on-quarter``) gives one row per change, with the same level. A share price's
+  ``up 31% this year`` is a row of its own: no level, basis ``ytd``, period the year.
+- The report's period is the quarter, half or fiscal year named most often; ``For the full
+  year`` and ``full-year revenue`` take the report's year. A share price with no date is the
+  price on the reference date. ``ended the year with 2,318 stores`` is the last day of the
+  report period; openings and closures (``opening 146 stores``) are flows, not facts.
+- The subject is an org: ``Brightwater Medical`` beside ``Brightwater`` is ``Brightwater``;
+  ``Brightwater Helix`` (another org's name plus non-corporate words) is a product, so a
+  segment. Names inside a figure (``2,318 Marumiya stores``) are not subjects.
+- Segments come from the lexicon, else from the text: ``the robotics segment``, ``the
+  drugstore and payments segments`` (two), ``Vehicle gross margin`` (``vehicles``), a product
+  counted or opening the sentence. A count's noun (``cars``) names a segment only in a
+  report that names segments elsewhere; a carmaker's deliveries have no segment.
 """
 
 from __future__ import annotations
@@ -69,7 +96,7 @@ METRIC_VALUE_KINDS: dict[str, frozenset[str]] = {
     "sales_expense_ratio": _PERCENT,
     "deliveries": _QUANTITY,
     "shipments": _QUANTITY,
-    "orders": _QUANTITY,
+    "orders": frozenset({"money", "quantity"}),  # order intake in money, or units ordered
     "monthly_active_users": _QUANTITY,
     "users": _QUANTITY,
     "headcount": _QUANTITY,
@@ -130,7 +157,8 @@ _DOWN = (
     r"retreat(?:s|ed)?|slip(?:s|ped)?|eased|weaken(?:s|ed)?"
 )
 _CUE_BEFORE = re.compile(
-    rf"\b(?P<cue>{_UP}|{_DOWN})(?:\s+(?:{_BASIS_WORDS}))?(?:\s+(?:by|of|at))?"
+    rf"\b(?P<cue>{_UP}|{_DOWN})(?:\s+(?:{_BASIS_WORDS}|(?:so\s+far\s+)?this\s+year))?"
+    rf"(?:\s+(?:by|of|at))?"
     rf"(?:\s+(?:{_QUALIFIER_WORDS}))*\s*$",
     re.IGNORECASE,
 )
@@ -143,7 +171,7 @@ _CUE_AFTER = re.compile(
 _SIGNED = re.compile(r"(?:^|[\s(\[,])(?P<sign>[+\-\u2212])$")
 _BASIS_AFTER = re.compile(rf"^\s*(?:{_BASIS_WORDS})\b", re.IGNORECASE)
 _PER_AFTER = re.compile(r"\s+per\s+(?!cent\b)\w", re.IGNORECASE)
-_DOWN_WORD = re.compile(rf"^(?:{_DOWN})$", re.IGNORECASE)
+_DOWN_WORD = re.compile(rf"^(?:{_DOWN}|loss)$", re.IGNORECASE)
 
 _BASIS = (
     (
@@ -180,7 +208,8 @@ _BASIS = (
             r"\b(?:compared\s+(?:with|to)|from|over|than|versus|vs\.?)\s+(?:the\s+)?"
             r"(?:same\s+(?:period|quarter|month)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|"
             r"the\s+prior|a)\s+year|previous\s+year|prior\s+year|last\s+year|"
-            r"a\s+year\s+(?:earlier|ago))\b",
+            r"a\s+year\s+(?:earlier|ago))\b|"
+            r"\b(?:year[\s-]+(?:ago|earlier)|prior[\s-]+year)\s+(?:quarter|period|half|month)\b",
             re.IGNORECASE,
         ),
     ),
@@ -196,6 +225,39 @@ _STREAK_AFTER = re.compile(
     r"running)\s+(?:quarters?|years?|months?|weeks?)\b",
     re.IGNORECASE,
 )
+_PER_SHARE_AFTER = re.compile(
+    r"^\s*(?:a|per|each)\s+(?:(?:diluted|basic|ordinary|common|class\s+\w)\s+)?"
+    r"(?:share|ADS|ADR|unit)\b",
+    re.IGNORECASE,
+)
+# Figures of others about the company: an analysts' estimate or consensus, a price target.
+_ESTIMATE_BEFORE = re.compile(
+    r"\b(?:analysts?|consensus|Wall\s+Street|brokers?)\b(?:\s+(?:had|have|were|are))?"
+    r"(?:\s+on\s+average)?\s+(?:expected|estimated|forecast|predicted|projected|polled|"
+    r"surveyed|expect|estimate|see|saw|were\s+expecting|had\s+expected)\b|"
+    r"\b(?:consensus|average\s+estimate|analysts'?\s+(?:average\s+)?(?:estimates?|"
+    r"forecasts?|expectations?)|(?:target|price)\s+(?:price|target))\b",
+    re.IGNORECASE,
+)
+_ESTIMATE_AFTER = re.compile(
+    r"\s*(?:(?:that|which)\s+)?(?:(?:analysts?|Wall\s+Street)\s+(?:had\s+)?(?:expected|"
+    r"estimated|forecast|predicted|were\s+expecting)|(?:expected|estimated|forecast|predicted)"
+    r"\s+by\s+(?:analysts?|Wall\s+Street))\b",
+    re.IGNORECASE,
+)
+_VALUATION_BEFORE = re.compile(
+    r"\b(?:valu(?:ing|ed|es)|market\s+(?:value|capitali[sz]ation)\s+(?:of|at))\s+"
+    r"(?:(?:the\s+)?(?:company|group|firm|it|them|\w+)\s+)?(?:at\s+)?"
+    r"(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
+    re.IGNORECASE,
+)
+_OR_GAP = re.compile(
+    r"^\s*,?\s*(?:or|equivalent\s+to|about|roughly)\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
+    re.IGNORECASE,
+)
+# "$612 million, or $2.31 a share, in the fourth quarter": the per-share aside is skipped
+# when looking for the date a figure is stated for.
+_PER_SHARE_ASIDE = re.compile(r"^\s*,\s*or\s+[^,]{1,30}?\s+(?:a|per)\s+share\s*,", re.IGNORECASE)
 _BRACKET_GAP = re.compile(r"^\s*[(\[]?\s*(?:or|about|around|roughly|approximately)?\s*$")
 _GAP_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,1}(?:higher|lower|more|less|cheaper|dearer|bigger|smaller|greater|"
@@ -228,6 +290,11 @@ _ANNUAL = re.compile(r"\b(?:annual|full[\s-]+year|whole[\s-]+year)\b(?!\s+report
 _TO_BEFORE = re.compile(r"\bto\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$", re.IGNORECASE)
 _ANNUAL_AFTER = re.compile(
     r"^\s*(?:for|in|over)\s+the\s+(?:full|whole|entire)[\s-]+year\b", re.IGNORECASE
+)
+_TO_LEVEL = re.compile(
+    r"^\s*(?:(?:" + _BASIS_WORDS + r")\s+)?(?:to|at)\s+(?:a\s+record\s+)?"
+    r"(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
+    re.IGNORECASE,
 )
 _AT_TO_BEFORE = re.compile(r"\b(?:at|to)\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$", re.IGNORECASE)
 _CLAUSE_COMMA = re.compile(r"[,;](?!\d)")
@@ -300,7 +367,8 @@ _MODALITY = (
     (
         "plan",
         re.compile(
-            r"\b(?:plans?\s+to|planned|planning\s+to|intends?\s+to|intended|scheduled\s+to)\b",
+            r"\b(?:plans?\s+to|planned|planning\s+to|intends?\s+to|intended|scheduled\s+to|"
+            r"(?:said|says)\s+(?:it|they)\s+would)\b",
             re.IGNORECASE,
         ),
     ),
@@ -317,6 +385,109 @@ _MODALITY = (
     ("plan", re.compile(r"\b(?:will|shall|is\s+to\s+be|are\s+to\s+be)\b", re.IGNORECASE)),
 )
 
+_BLOCK = "block"
+_THIS_YEAR_AFTER = re.compile(r"\s*(?:so\s+far\s+)?this\s+year\b", re.IGNORECASE)
+_THIS_YEAR_BEFORE = re.compile(
+    r"\b(?P<cue>gain|rise|increase|advance|loss|fall|decline|drop)s?\s+(?:so\s+far\s+)?this\s+year\s+"
+    r"(?:to|of)\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_CORPORATE_WORDS = _word_set(
+    """
+    ab ag as asa bhd bv kg kk lp llp oyj pte pty sarl sas spa tbk
+    ag airlines auto automotive bank biotech brands capital co communications company corp
+    corporation electric electronics energy enterprises entertainment financial foods gmbh
+    group holding holdings inc incorporated industries international labs limited llc ltd
+    medical mining motor motors networks nv pharma pharmaceuticals plc resources retail sa se
+    semiconductor software systems tech technologies technology telecom therapeutics
+    """
+)
+# "after opening 146 stores and closing 39", "plans to open about 150 stores": openings and
+# closures are flows, not the count of stores ("had opened 402 outlets by June" is a count).
+_FLOW_COUNT_BEFORE = re.compile(
+    r"\b(?:opening|closing|adding|shutting|hiring|cutting|(?:to|will|would)\s+(?:open|close|"
+    r"add|shut|hire|cut))\s+(?:down\s+)?(?:(?:" + _QUALIFIER_WORDS + r")\s+)?"
+    r"(?:(?:new|more|another|additional)\s+)?$",
+    re.IGNORECASE,
+)
+_INCLUDING_BEFORE = re.compile(
+    r"\b(?:including|of\s+which|among\s+them)\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
+    re.IGNORECASE,
+)
+# "ended the fiscal year with 2,318 stores": a count on the last day of the report period.
+_ENDED_WITH = re.compile(
+    r"\bended\s+(?:the|its)\s+(?:fiscal\s+|financial\s+)?(?:year|quarter|half|period)\s+with\b",
+    re.IGNORECASE,
+)
+_PRIOR_ESTIMATE_BEFORE = re.compile(
+    r"\b(?:previous|prior|earlier|old|original|initial)\s+(?:range|guidance|forecast|outlook|"
+    r"target|estimate|projection|view)s?\s+(?:of\s+)?(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
+    re.IGNORECASE,
+)
+_TARGET_OF_BEFORE = re.compile(
+    r"\b(?:target|goal|guidance|forecast|outlook)\s+of\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
+    re.IGNORECASE,
+)
+# "organic growth ... was 9.8%", "like-for-like sales growth of 3%": a change of revenue on
+# an adjusted basis, a row of its own beside the reported change.
+_ORGANIC_BEFORE = re.compile(
+    r"\b(?:organic|underlying|like[\s-]+for[\s-]+like|comparable|same[\s-]+store)\s+"
+    r"(?:(?:sales|revenue)\s+)?growth\b(?:\s*,[^,]*,)?\s*(?:was|were|is|of|at|reached|stood\s+at|"
+    r"came\s+in\s+at)\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
+    re.IGNORECASE,
+)
+_SEGMENT_HEAD = re.compile(
+    r"\b(?i:the|its|their|our)\s+(?P<name>[a-z][a-z-]*(?:\s+(?:and\s+)?[a-z][a-z-]*){0,3}?)\s+"
+    r"(?P<head>(?i:segments?|business(?:es)?|divisions?|units?|arms?))\b"
+)
+_SEGMENT_LEAD = re.compile(r"\W*(?P<name>[A-Z][a-z-]+(?:\s+(?:and\s+)?[a-z][a-z-]*){0,3}?)\s+")
+_SEGMENT_STOP = _word_set(
+    """
+    a an the its their our his her this that these those company group firm core main whole
+    entire overall other new same total net gross operating adjusted quarterly annual yearly
+    monthly full-year half-year first second third fourth record organic reported underlying
+    largest biggest key existing legacy own combined global domestic international also
+    which who whose while but or as is was were has had fourth-quarter it he she they we
+    i to of in on for at by with from plans will would said says have be been in-house third-quarter
+    second-quarter first-quarter first-half full average group-wide company-wide consolidated
+    attributable analysts analyst estimated expected forecast profitable loss-making
+    comparable like-for-like same-store pre-tax pretax after-tax diluted higher lower strong
+    stronger weak weaker rising falling solid robust north south east west northern southern
+    eastern western
+    """
+)
+_NATIONALITY = ("ese", "ean", "ian", "ish", "can", "ch")
+_MASS_NOUNS = _word_set(
+    """
+    retail software hardware equipment healthcare insurance banking advertising commerce
+    e-commerce cloud gaming media wealth energy power construction mining steel aviation
+    fashion apparel pharma biotech wholesale hospitality tourism travel food real-estate
+    research engineering manufacturing licensing content infrastructure transport shipping
+    """
+)
+_LEADING_THE = re.compile(r"\W*(?:the\s+)?", re.IGNORECASE)
+_FROM_DATE = re.compile(r"\s*(?:from|over|compared\s+(?:with|to)|versus)\s+(?:the\s+)?", re.I)
+_PARTICIPLE = re.compile(r",\s+(?:adding|bringing|raising|lifting|taking|creating)\b", re.I)
+_REPORT_PERIOD = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
+_YEAR_EARLIER_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:in|during|for)\s+)?(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|"
+    r"the\s+same\s+(?:period|quarter|half|month|time)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|"
+    r"the\s+prior|a)\s+year|(?:the\s+)?(?:previous|prior)\s+year|"
+    r"the\s+(?:year[\s-]+(?:ago|earlier)|prior[\s-]+year)\s+(?:quarter|period|half|month))\b",
+    re.IGNORECASE,
+)
+_COMPARISON_DATE_BEFORE = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?|over)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_ANNUAL_SENTENCE = re.compile(
+    r"\W*(?:for|in|over)\s+the\s+(?:full|whole|entire)[\s-]+year\b", re.IGNORECASE
+)
 _WORD = re.compile(r"\w+")
 _VERB_PENALTY = 3
 _FOLLOWING_PENALTY = 1
@@ -344,6 +515,8 @@ class _Draft:
     basis: str = ""
     reference: bool = False
     weak_segment: bool = False
+    year_earlier: bool = False
+    superseded: bool = False
 
     @property
     def position(self) -> int:
@@ -369,6 +542,8 @@ class _DocContext:
     main_place: str
     report_period: str
     reference_year: str
+    reference_day: str = ""
+    unit_segments: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,15 +567,21 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
     text = doc.text
     sentences = list(doc.sentences) or [(0, len(text))]
     starts = [s for s, _ in sentences]
+    mentions = _short_org_names(mentions)
     by_sentence: dict[int, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
         if mention.status != "ok":
             continue
         index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
         by_sentence.setdefault(index, []).append(mention)
-    anchors = [a for a in lexicon.find_metrics(text) if a.label != NO_METRIC]
+    anchors = [a for a in lexicon.find_metrics(text) if a.label != NO_METRIC or a.role == _BLOCK]
     segments = lexicon.find_segments(text)
-    context = _doc_context(doc, mentions)
+    context = dataclasses.replace(
+        _doc_context(doc, mentions),
+        # A count's noun names a segment (``cars`` -> smart EVs) only in a report that speaks
+        # of segments: a carmaker's vehicle deliveries are the whole company's.
+        unit_segments=any(doc.is_english(s.start) for s in segments),
+    )
 
     drafts: list[_Draft] = []
     paragraph_key: tuple[int, int] | None = None
@@ -412,7 +593,7 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
         if (paragraph.start, paragraph.end) != paragraph_key:
             paragraph_key = (paragraph.start, paragraph.end)
             state = _Paragraph()
-        sentence = _make_sentence(span, by_sentence.get(index, []), anchors, segments)
+        sentence = _make_sentence(span, by_sentence.get(index, []), anchors, segments, text)
         found = _read_sentence(sentence, state, context, lexicon)
         drafts.extend(found)
         _update_state(state, sentence, found, context)
@@ -428,16 +609,56 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
 # ---------------------------------------------------------------- document context
 
 
+def _short_org_names(mentions: Sequence[Mention]) -> list[Mention]:
+    """One name per company, and no product as a company.
+
+    An org named as another org of the document plus corporate words (``Brightwater Medical``
+    beside ``Brightwater``; ``Acme Motors Group`` beside ``Acme``) takes the short name; one
+    named as another org plus other words (``Brightwater Helix``) is that company's product,
+    so it is read as a product (a segment), never as the subject of a figure.
+    """
+    names = {m.canonical or m.text for m in mentions if m.kind == "org" and m.status == "ok"}
+    out: list[Mention] = []
+    for mention in mentions:
+        name = mention.canonical or mention.text
+        if mention.kind != "org":
+            out.append(mention)
+            continue
+        base = next(
+            (
+                other
+                for other in sorted(names, key=len)
+                if other != name and name.startswith(other + " ")
+            ),
+            "",
+        )
+        if not base:
+            out.append(mention)
+            continue
+        rest = name[len(base) :].replace(".", " ").replace(",", " ").split()
+        if any(word.lower() in _CORPORATE_WORDS for word in rest):
+            out.append(dataclasses.replace(mention, canonical=base))
+        else:
+            out.append(dataclasses.replace(mention, kind="product"))
+    return out
+
+
 def _doc_context(doc: ParsedDoc, mentions: Sequence[Mention]) -> _DocContext:
     english = [m for m in mentions if m.status == "ok" and doc.is_english(m.start)]
-    orgs = Counter(m.canonical or m.text for m in english if m.kind == "org")
+    orgs = Counter(
+        m.canonical or m.text for m in english if m.kind == "org" and not _in_figure(m, english)
+    )
     places = Counter(m.canonical or m.text for m in english if m.kind == "place")
+    # The report's period: the reporting period named most often (quarter, half or fiscal
+    # year; ties to the first seen), else the year named most often.
     quarters = Counter(
-        m.period for m in english if m.kind == "date" and re.fullmatch(r"\d{4}-Q[1-4]", m.period)
+        m.period
+        for m in english
+        if m.kind == "date" and (_REPORT_PERIOD.fullmatch(m.period) or _year_long(m.period))
     )
     if not quarters:
         quarters = Counter(
-            m.period for m in english if m.kind == "date" and re.fullmatch(r"\d{4}-H[12]", m.period)
+            m.period for m in english if m.kind == "date" and re.fullmatch(r"\d{4}", m.period)
         )
     reference_year = str(doc.reference_date.year) if doc.reference_date else ""
     return _DocContext(
@@ -446,6 +667,61 @@ def _doc_context(doc: ParsedDoc, mentions: Sequence[Mention]) -> _DocContext:
         main_place=_most_common(places),
         report_period=_most_common(quarters),
         reference_year=reference_year,
+        reference_day=doc.reference_date.isoformat() if doc.reference_date else "",
+    )
+
+
+def _year_long(period: str) -> bool:
+    """An interval of about a year (a fiscal year such as ``2024-04-01/2025-03-31``)."""
+    match = _INTERVAL.match(period)
+    if match is None:
+        return False
+    y1, m1, _, y2, m2, _ = (int(g) for g in match.groups())
+    return (y2 - y1) * 12 + m2 - m1 >= 11
+
+
+def _period_end(period: str) -> str:
+    """The last day of a period (``2024-Q4`` -> ``2024-12-31``), or "" if unknown."""
+    match = _INTERVAL.match(period)
+    if match is not None:
+        return period.split("/")[1]
+    found = re.fullmatch(r"(\d{4})(?:-(Q[1-4]|H[12]|\d{2}))?", period)
+    if found is None:
+        return ""
+    year, part = int(found.group(1)), found.group(2) or ""
+    month = 12
+    if part.startswith("Q"):
+        month = int(part[1]) * 3
+    elif part.startswith("H"):
+        month = int(part[1]) * 6
+    elif part:
+        month = int(part)
+    return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _shift_year(period: str, years: int = -1) -> str:
+    """The same period ``years`` years later (earlier when negative): ``2024-Q4`` -> ``2023-Q4``."""
+
+    def shift(match: re.Match[str]) -> str:
+        return str(int(match.group()) + years)
+
+    shifted = re.sub(r"\b\d{4}(?=\b|-)", shift, period)
+    return shifted.replace("-02-29", "-02-28")
+
+
+def _in_figure(mention: Mention, mentions: Sequence[Mention]) -> bool:
+    return any(
+        n.start <= mention.start and mention.end <= n.end
+        for n in mentions
+        if n.kind in ("money", "percent", "quantity")
+    )
+
+
+def _overlaps_money(mention: Mention, mentions: Sequence[Mention]) -> bool:
+    return any(
+        n.start < mention.end and mention.start < n.end
+        for n in mentions
+        if n.kind in ("money", "percent")
     )
 
 
@@ -462,18 +738,85 @@ def _make_sentence(
     mentions: list[Mention],
     anchors: list[LexiconMatch],
     segments: list[LexiconMatch],
+    text: str | None = None,
 ) -> _Sentence:
     start, end = span
+    own = [s for s in segments if start <= s.start and s.end <= end]
+    if text is not None:
+        own = _with_generic_segments(text, span, own, mentions, anchors)
     return _Sentence(
         span=span,
         numbers=tuple(m for m in mentions if m.kind in ("money", "percent", "quantity")),
         dates=tuple(m for m in mentions if m.kind == "date" and m.period),
-        orgs=tuple(m for m in mentions if m.kind == "org"),
+        # A name inside a figure ("NOK 9.8 billion", "2,318 Marumiya stores") is no subject.
+        orgs=tuple(m for m in mentions if m.kind == "org" and not _in_figure(m, mentions)),
         places=tuple(m for m in mentions if m.kind == "place"),
-        products=tuple(m for m in mentions if m.kind == "product"),
+        products=tuple(
+            m for m in mentions if m.kind == "product" and not _overlaps_money(m, mentions)
+        ),
         anchors=tuple(a for a in anchors if start <= a.start and a.end <= end),
-        segments=tuple(s for s in segments if start <= s.start and s.end <= end),
+        segments=tuple(own),
     )
+
+
+def _with_generic_segments(
+    text: str,
+    span: tuple[int, int],
+    known: list[LexiconMatch],
+    mentions: list[Mention],
+    anchors: list[LexiconMatch],
+) -> list[LexiconMatch]:
+    """Add the segments a sentence names in its own words to those of the lexicon.
+
+    ``the robotics segment``, ``the drugstore and payments segments`` (two segments), ``the
+    overseas retail unit``, and a sentence opening with a noun before a metric phrase
+    (``Instruments and accessories revenue rose``, ``Vehicle gross margin``). Names are lower
+    case, with the last word in the plural (``drugstores``, ``vehicles``) unless it is one
+    already or a mass noun (``retail``).
+    """
+    start, end = span
+    named = [m for m in mentions if m.kind in ("org", "product", "place", "person", "date")]
+    found: list[LexiconMatch] = []
+
+    def add(first: int, last: int) -> None:
+        words = text[first:last].lower().split()
+        if not words or any(w in _SEGMENT_STOP for w in words) or len(words) > 4:
+            return
+        if any(m.start < last and first < m.end for m in named):
+            return
+        if any(k.start < last and first < k.end for k in (*known, *found)):
+            return
+        found.append(LexiconMatch(first, last, _segment_name(words)))
+
+    for match in _SEGMENT_HEAD.finditer(text, start, end):
+        name_start, name_end = match.span("name")
+        if match.group("head").lower().endswith("s") and " and " in match.group("name"):
+            left, _, right = match.group("name").partition(" and ")
+            add(name_start, name_start + len(left))
+            add(name_end - len(right), name_end)
+        else:
+            add(name_start, name_end)
+    opening = [
+        a
+        for a in anchors
+        if start <= a.start and a.end <= end and a.label != NO_METRIC and a.role == "noun"
+    ]
+    if opening:
+        first_anchor = min(opening, key=lambda a: a.start)
+        lead = _SEGMENT_LEAD.fullmatch(text, start, first_anchor.start)
+        # "European sales rose": a region or nationality goes to scope, not segment.
+        if lead is not None and not lead.group("name").split()[0].endswith(_NATIONALITY):
+            add(*lead.span("name"))
+    return sorted([*known, *found], key=lambda m: m.start)
+
+
+def _segment_name(words: list[str]) -> str:
+    last = words[-1]
+    if not last.endswith(("s", "ing", "al", "ware")) and last not in _MASS_NOUNS and last.isalpha():
+        last = (
+            last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else last + "s"
+        )
+    return " ".join([*words[:-1], last])
 
 
 # ---------------------------------------------------------------- one sentence
@@ -513,6 +856,8 @@ def _read_sentence(
     for value in levels:
         anchor = _anchor_for(value, usable, sentence, text, levels)
         if anchor is None:
+            anchor = _same_as_before(value, drafts, sentence, text)
+        if anchor is None:
             carried = _carried_anchor(value, sentence, state, text)
             if carried is not None:
                 drafts.append(_Draft(metric=carried.label, sentence=sentence.span, value=value))
@@ -523,7 +868,13 @@ def _read_sentence(
         draft = _Draft(metric=metric, sentence=sentence.span, anchor=anchor, value=value)
         draft.reference = bool(_REFERENCE_BEFORE.search(text[sentence.span[0] : value.start]))
         if draft.reference and not _own_date(value, sentence, text):
-            continue  # "compared with $21.5 billion a year ago": a comparison base, no period
+            if _PRIOR_ESTIMATE_BEFORE.search(text, sentence.span[0], value.start):
+                # "expects X, compared with a previous range of Y": the old guidance, kept.
+                draft.superseded = True
+            elif not _YEAR_EARLIER_AFTER.match(text[value.end : sentence.span[1]]):
+                continue  # "compared with a higher level": a comparison base, no period
+            # "up from 139 million a year earlier": the level of the same period a year before.
+            draft.year_earlier = True
         drafts.append(draft)
 
     change_mentions = [c for c, _ in changes]
@@ -534,9 +885,78 @@ def _read_sentence(
     drafts = _distribute_lists(drafts, sentence, text)
     for draft in drafts:
         _resolve(draft, sentence, state, context, lexicon)
+        if draft.year_earlier and draft.period:
+            draft.period = _shift_year(draft.period)
+    for draft in drafts:
+        if draft.superseded:
+            current = [
+                d
+                for d in drafts
+                if d.metric == draft.metric and not d.reference and d.position < draft.position
+            ]
+            if current:
+                draft.period, draft.modality = current[-1].period, current[-1].modality
         if draft.change is not None:
-            draft.basis = _basis(draft.change, change_mentions, sentence, text)
+            # The basis phrase does not reach across another figure's level ("climbed 18% to
+            # 287m, and net profit was 171m, up from 139m a year earlier").
+            others = [
+                n
+                for n in sentence.numbers
+                if n is not draft.value
+                and n is not draft.change
+                and n not in change_mentions
+                and not _REFERENCE_BEFORE.search(text, sentence.span[0], n.start)
+            ]
+            draft.basis = _basis(draft.change, [*change_mentions, *others], sentence, text)
+            if (
+                not draft.basis
+                and draft.metric == "share_price"
+                and _this_year(draft.change, sentence, text)
+            ):
+                draft.basis = "ytd"
+    _infer_yoy(drafts, sentence, text)
     return _expand_dates(drafts)
+
+
+def _infer_yoy(drafts: list[_Draft], sentence: _Sentence, text: str) -> None:
+    """A change measured against the same period a year before is year-on-year: ``rose 14%
+    ..., compared with $537 million in the fourth quarter of 2023`` or ``rose 9.5% from 2023``.
+    """
+    for draft in drafts:
+        if draft.change is None or draft.basis or draft.reference or not draft.period:
+            continue
+        earlier = _shift_year(draft.period)
+        if any(
+            other.reference and other.metric == draft.metric and other.period == earlier
+            for other in drafts
+        ):
+            draft.basis = "yoy"
+            continue
+        for date in sentence.dates:
+            if (
+                date.start >= draft.change.end
+                and _FROM_DATE.fullmatch(text, draft.change.end, date.start)
+                and _normal_period(date.period) in (earlier, earlier[:4])
+            ):
+                draft.basis = "yoy"
+
+
+def _same_as_before(
+    value: Mention, drafts: list[_Draft], sentence: _Sentence, text: str
+) -> LexiconMatch | None:
+    """``had 12,400 employees ..., compared with 12,100 a year earlier``: a bare comparison
+    base or part (``including about 900 in Spain``) takes the metric of the figure before."""
+    before = text[sentence.span[0] : value.start]
+    if not (_REFERENCE_BEFORE.search(before) or _INCLUDING_BEFORE.search(before)):
+        return None
+    earlier = [d for d in drafts if d.value is not None and d.value.kind == value.kind]
+    if not earlier or earlier[-1].anchor is None:
+        return None
+    last = earlier[-1].value
+    assert last is not None
+    if value.kind == "quantity" and value.unit and value.unit != last.unit:
+        return None
+    return earlier[-1].anchor
 
 
 def _own_date(value: Mention, sentence: _Sentence, text: str) -> Mention | None:
@@ -544,7 +964,11 @@ def _own_date(value: Mention, sentence: _Sentence, text: str) -> Mention | None:
     following = [d for d in sentence.dates if d.start >= value.end]
     if following:
         first = min(following, key=lambda d: d.start)
-        if _DATE_GLUE.match(text[value.end : first.start]):
+        gap = text[value.end : first.start]
+        aside = _PER_SHARE_ASIDE.match(gap)
+        if aside is not None:
+            gap = gap[aside.end() :]
+        if _DATE_GLUE.match(gap):
             return first
     return None
 
@@ -569,6 +993,8 @@ def _classify(number: Mention, sentence: _Sentence, text: str) -> str:
     if number.kind == "percent":
         if _CUE_BEFORE.search(before) or _CUE_AFTER.search(after):
             return "change"
+        if _THIS_YEAR_BEFORE.search(before) or _ORGANIC_BEFORE.search(before):
+            return "change"  # "bringing their gain this year to 64%", "organic growth was 9%"
         if _SIGNED.search(before) or number.text[:1] in "+-\u2212" or _BASIS_AFTER.match(after):
             return "change"  # "(+22.3% YoY)", "-4% y/y"
         if number.unit == "percentage_point":
@@ -580,8 +1006,18 @@ def _classify(number: Mention, sentence: _Sentence, text: str) -> str:
         return "skip"
     if _STREAK_AFTER.search(text[number.end : sentence.span[1]]):
         return "skip"
+    if number.kind == "quantity" and _FLOW_COUNT_BEFORE.search(before):
+        return "skip"
     if number.kind == "money" and _is_conversion(number, sentence, text):
         return "skip"
+    if number.kind == "money" and _PER_SHARE_AFTER.match(after):
+        return "skip"  # "$2.31 a share": earnings or dividends per share, not the total
+    if (
+        _ESTIMATE_BEFORE.search(before)
+        or _ESTIMATE_AFTER.match(after)
+        or _VALUATION_BEFORE.search(before)
+    ):
+        return "skip"  # analysts' figures about the company, or its market value
     if number.value is None and number.value_low is None:
         return "skip"
     return "level"
@@ -593,6 +1029,9 @@ def _is_conversion(number: Mention, sentence: _Sentence, text: str) -> bool:
         if other.kind == "money" and other.end <= number.start:
             gap = text[other.end : number.start]
             if _BRACKET_GAP.match(gap) and ("(" in gap or number.text.startswith("(")):
+                return True
+            # "45 billion won, or about 5 billion yen": the same amount in another currency.
+            if other.unit != number.unit and _OR_GAP.match(gap) and "," in gap:
                 return True
     return False
 
@@ -611,7 +1050,7 @@ def _change_sign(number: Mention, sentence: _Sentence, text: str) -> int:
     if written is not None or number.text[:1] in "+-\u2212":
         sign = written.group("sign") if written is not None else number.text[0]
         return 1 if sign == "+" else -1
-    match = _CUE_BEFORE.search(before)
+    match = _CUE_BEFORE.search(before) or _THIS_YEAR_BEFORE.search(before)
     if match is None:
         match = _CUE_AFTER.search(text[number.end : sentence.span[1]])
     if match is None:
@@ -621,7 +1060,7 @@ def _change_sign(number: Mention, sentence: _Sentence, text: str) -> int:
 
 
 def _compatible(anchor: LexiconMatch, kind: str) -> bool:
-    if anchor.kind and anchor.kind != kind:
+    if anchor.role == _BLOCK or (anchor.kind and anchor.kind != kind):
         return False
     return kind in METRIC_VALUE_KINDS.get(anchor.label, _ANY_VALUE)
 
@@ -650,7 +1089,7 @@ def _anchor_for(
     introduced = bool(_AT_TO_BEFORE.search(text[sentence.span[0] : value.start]))
     best: tuple[int, LexiconMatch] | None = None
     for anchor in anchors:
-        if not _compatible(anchor, value.kind):
+        if not _compatible(anchor, value.kind) and anchor.role != _BLOCK:
             continue
         if anchor.role == "change" and not introduced:
             continue
@@ -661,6 +1100,8 @@ def _anchor_for(
         elif anchor.start >= value.end:
             gap_start, gap_end = value.end, anchor.start
             penalty, limit = _FOLLOWING_PENALTY, _MAX_AFTER
+            if any(n.kind == value.kind and n.start >= anchor.end for n in levels):
+                continue  # "... to $15.9 billion and net income reached $2.26 billion"
         else:
             continue
         words = _words_between(text, gap_start, gap_end)
@@ -668,11 +1109,26 @@ def _anchor_for(
             continue
         gap = text[gap_start:gap_end]
         commas = len(_CLAUSE_COMMA.findall(gap))
-        if commas and value.kind == "quantity" and not _LINK_VERB.search(_after_last_comma(gap)):
+        # "employs 14,800 people, including 3,900 in ...", "... 18,450, compared with 17,920"
+        # "delivered 247,300 vehicles, or 72% of its full-year target of 345,000 units"
+        part = (
+            _INCLUDING_BEFORE.search(gap)
+            or _REFERENCE_BEFORE.search(gap)
+            or _TARGET_OF_BEFORE.search(gap)
+        )
+        if (
+            commas
+            and value.kind == "quantity"
+            and not part
+            and not _LINK_VERB.search(_after_last_comma(gap))
+        ):
             continue  # "... sales volume, nearly one billion devices": a list, not a clause
         inside = [n for n in levels if n is not value and gap_start <= n.start and n.end <= gap_end]
-        if value.kind == "quantity" and any(
-            n.kind == "quantity" and n.unit != value.unit for n in inside
+        if (
+            value.kind == "quantity"
+            and value.unit
+            and not part
+            and any(n.kind == "quantity" and n.unit != value.unit for n in inside)
         ):
             continue  # "employs 190,000 people and operates 40 bases": the verb is the other's
         crossed = len(inside)
@@ -685,7 +1141,9 @@ def _anchor_for(
         )
         if best is None or score < best[0]:
             best = (score, anchor)
-    return best[1] if best else None
+    if best is None or best[1].role == _BLOCK:
+        return None  # "cash and equivalents stood at RMB 41 billion": not a metric of ours
+    return best[1]
 
 
 def _after_last_comma(gap: str) -> str:
@@ -762,6 +1220,29 @@ def _attach_change(
     text: str,
     changes: list[Mention],
 ) -> None:
+    if _ORGANIC_BEFORE.search(text, sentence.span[0], change.start):
+        anchor = _change_anchor(change, anchors, sentence, text)
+        if anchor is not None:
+            drafts.append(
+                _Draft(
+                    metric=anchor.label,
+                    sentence=sentence.span,
+                    anchor=anchor,
+                    change=change,
+                    change_sign=sign,
+                )
+            )
+        return
+    # "slipped 3% to $450 million": the level introduced right after the change takes it.
+    for draft in drafts:
+        if (
+            draft.value is not None
+            and draft.change is None
+            and draft.value.start >= change.end
+            and _TO_LEVEL.match(text[change.end : draft.value.start])
+        ):
+            draft.change, draft.change_sign = change, sign
+            return
     before = [d for d in drafts if d.value is not None and d.value.end <= change.start]
     if before:
         last = max(before, key=lambda d: d.value.end if d.value else 0)
@@ -773,13 +1254,28 @@ def _attach_change(
             if last.change is None:
                 last.change, last.change_sign = change, sign
                 return
-            # "up 17% from the previous quarter and up 94% from a year ago": one change per
-            # fact, the year-on-year one when there is a choice.
+            # "up 17% from the previous quarter and up 94% from a year ago": one row per
+            # change, with the same level; a year-to-date move of a share price
+            # ("bringing their gain this year to 64%") is a row of its own without the level.
             if last.change.end <= change.start and not [
                 a for a in anchors if last.change.end <= a.start and a.end <= change.start
             ]:
+                if last.metric == "share_price" and _this_year(change, sentence, text):
+                    drafts.append(
+                        _Draft(
+                            metric=last.metric,
+                            sentence=sentence.span,
+                            anchor=last.anchor,
+                            change=change,
+                            change_sign=sign,
+                        )
+                    )
+                    return
                 old = _basis(last.change, changes, sentence, text)
-                if old != "yoy" and _basis(change, changes, sentence, text) == "yoy":
+                new = _basis(change, changes, sentence, text)
+                if old and new and old != new:
+                    drafts.append(dataclasses.replace(last, change=change, change_sign=sign))
+                elif old != "yoy" and new == "yoy":
                     last.change, last.change_sign = change, sign
                 return
     after = [
@@ -818,6 +1314,14 @@ def _attach_change(
     )
 
 
+def _this_year(change: Mention, sentence: _Sentence, text: str) -> bool:
+    """``up 31% this year``, ``their gain this year to 64%``: a move since the year began."""
+    return bool(
+        _THIS_YEAR_AFTER.match(text, change.end, sentence.span[1])
+        or _THIS_YEAR_BEFORE.search(text, sentence.span[0], change.start)
+    )
+
+
 def _change_anchor(
     change: Mention, anchors: list[LexiconMatch], sentence: _Sentence, text: str
 ) -> LexiconMatch | None:
@@ -826,17 +1330,20 @@ def _change_anchor(
         a
         for a in anchors
         if not any(n.start <= a.start and a.end <= n.end for n in others)
-        and a.role in ("noun", "change")
+        and a.role in ("noun", "change", _BLOCK)
     ]
     preceding = [a for a in candidates if a.end <= change.start]
+    chosen: LexiconMatch | None = None
     if preceding:
-        return max(preceding, key=lambda a: a.end)
-    following = [
-        a
-        for a in candidates
-        if a.start >= change.end and _words_between(text, change.end, a.start) <= 5
-    ]
-    return min(following, key=lambda a: a.start) if following else None
+        chosen = max(preceding, key=lambda a: a.end)
+    else:
+        following = [
+            a
+            for a in candidates
+            if a.start >= change.end and _words_between(text, change.end, a.start) <= 5
+        ]
+        chosen = min(following, key=lambda a: a.start) if following else None
+    return None if chosen is None or chosen.role == _BLOCK else chosen
 
 
 def _distribute_lists(drafts: list[_Draft], sentence: _Sentence, text: str) -> list[_Draft]:
@@ -899,6 +1406,8 @@ def _distribute_metrics(drafts: list[_Draft], sentence: _Sentence, text: str) ->
         if len(anchors) != len(chosen):
             continue
         for draft, anchor in zip(chosen, anchors, strict=True):
+            if anchor.role == _BLOCK:
+                continue
             if draft.value is None or _compatible(anchor, draft.value.kind):
                 draft.anchor, draft.metric = anchor, anchor.label
 
@@ -930,7 +1439,7 @@ def _resolve(
     if not draft.subject:
         draft.subject = _subject(draft, used, sentence, state, context)
     if not draft.segment:
-        draft.segment = _segment(draft, used, sentence, state, text, lexicon)
+        draft.segment = _segment(draft, used, sentence, state, context, lexicon)
         draft.weak_segment = bool(draft.segment) and draft.segment == _unit_segment(used, lexicon)
     if not draft.dates:
         draft.dates = _dates_for(used, sentence, text)
@@ -970,7 +1479,14 @@ def _subject(
         and not _GENERIC_ORG.match(named[-1].canonical or named[-1].text)
     ):
         return named[-1].canonical or named[-1].text
-    orgs = [o for o in sentence.orgs if o.end <= limit and _eligible_org(o, sentence, text)]
+    orgs = [
+        o
+        for o in sentence.orgs
+        if o.end <= limit
+        and _eligible_org(o, sentence, text)
+        # "2,318 Marumiya stores": a brand naming the counted thing is not the subject.
+        and not any(n.start <= o.start and o.end <= n.end for n in sentence.numbers)
+    ]
     if anchor is not None and orgs:
         before_anchor = [o for o in orgs if o.end <= anchor.start]
         of_anchor = [o for o in orgs if o.start >= anchor.end]
@@ -988,19 +1504,34 @@ def _segment(
     used: Mention,
     sentence: _Sentence,
     state: _Paragraph,
-    text: str,
+    context: _DocContext,
     lexicon: MetricLexicon,
 ) -> str:
+    text = context.text
+    # "412 Helix systems": a product naming the counted thing is the segment.
+    inside = [p for p in sentence.products if used.start <= p.start and p.end <= used.end]
+    if inside:
+        return inside[0].canonical or inside[0].text
     limit = max(used.end, draft.anchor.end if draft.anchor else 0)
     named = [s for s in sentence.segments if s.end <= limit]
     if named:
         return named[-1].label
+    # "Hoshi Pay had 21.7 million users": a product as the sentence's subject.
+    leading = [
+        p
+        for p in sentence.products
+        if p.end <= used.start
+        and _LEADING_THE.fullmatch(text, sentence.span[0], p.start)
+        and not [o for o in sentence.orgs if o.end <= used.start and o.start < p.start]
+    ]
+    if leading:
+        return leading[0].canonical or leading[0].text
     anchor = draft.anchor
     if anchor is not None:
         for product in sentence.products:
             if product.end <= anchor.start and _words_between(text, product.end, anchor.start) <= 2:
                 return product.canonical or product.text
-    by_unit = _unit_segment(used, lexicon)
+    by_unit = _unit_segment(used, lexicon) if context.unit_segments else ""
     if by_unit:
         return by_unit
     if anchor is not None and _WHOLE_COMPANY.search(text[max(0, anchor.start - 12) : anchor.end]):
@@ -1027,22 +1558,32 @@ def _dates_for(used: Mention, sentence: _Sentence, text: str) -> list[Mention]:
         return [own]
     claimed = set()
     for number in sentence.numbers:
+        if number.kind != used.kind or number.unit != used.unit:
+            continue  # "612 stores in 178 cities at the end of September": the date is shared
         date = _own_date(number, sentence, text)
         if date is not None:
             claimed.add(id(date))
-    preceding = [d for d in sentence.dates if d.end <= used.start and id(d) not in claimed]
+    preceding = [
+        d
+        for d in sentence.dates
+        if d.end <= used.start and id(d) not in claimed and not _comparison_date(d, sentence, text)
+    ]
     if not preceding:
         later = [d for d in sentence.dates if d.start >= used.end and id(d) not in claimed]
         if later:
             first = min(later, key=lambda d: d.start)
             gap = text[used.end : first.start]
-            if not _CLAUSE_COMMA.search(gap) and _words_between(text, used.end, first.start) <= 6:
+            if not _CLAUSE_COMMA.search(gap) and _words_between(text, used.end, first.start) <= 8:
                 return [first]
         # "A's share was 20% in Q3, while B's was 18%": a parallel clause shares the date,
         # but "from 12.5% in Q1 to 26.4%" does not give Q1 to the second figure.
         if _TO_BEFORE.search(text[sentence.span[0] : used.start]):
             return []
-        earlier = [d for d in sentence.dates if d.end <= used.start]
+        earlier = [
+            d
+            for d in sentence.dates
+            if d.end <= used.start and not _comparison_date(d, sentence, text)
+        ]
         return [max(earlier, key=lambda d: d.end)] if earlier else []
     last = max(preceding, key=lambda d: d.end)
     listed = _listed([d for d in preceding if d.end <= last.end], text)
@@ -1052,25 +1593,51 @@ def _dates_for(used: Mention, sentence: _Sentence, text: str) -> list[Mention]:
     return [last]
 
 
+def _comparison_date(date: Mention, sentence: _Sentence, text: str) -> bool:
+    """``rose 9.5% from 2023 to $15.9 billion``: the date of the comparison base."""
+    return bool(
+        _COMPARISON_DATE_BEFORE.search(text[max(sentence.span[0], date.start - 20) : date.start])
+    )
+
+
 def _period(
     draft: _Draft, used: Mention, sentence: _Sentence, state: _Paragraph, context: _DocContext
 ) -> str:
     text = context.text
     window = text[_previous_boundary(used, sentence) : used.start]
+    annual_window = window
     if draft.anchor is not None and draft.anchor.end <= used.start:
         window = text[min(draft.anchor.start, used.start) : used.start]
+        # "full-year revenue of ...": the modifier just before the metric phrase counts too.
+        start = max(sentence.span[0], _previous_boundary(used, sentence), draft.anchor.start - 12)
+        annual_window = text[min(start, used.start) : used.start]
     after = text[used.end : min(used.end + 30, sentence.span[1])]
-    annual = bool(_ANNUAL.search(window) or _ANNUAL_AFTER.search(after))
+    annual = bool(
+        _ANNUAL.search(annual_window)
+        or _ANNUAL_AFTER.search(after)
+        or _ANNUAL_SENTENCE.match(text, sentence.span[0], sentence.span[1])
+    )
     if draft.dates:
         period = draft.dates[0].period
-        if annual:
+        if annual and not _year_long(period):
             return period[:4]
         return period
     sentence_text = text[sentence.span[0] : sentence.span[1]]
     if _DURATION.search(sentence_text):
         return ""
-    if annual and context.reference_year:
-        return context.reference_year
+    if annual:
+        # "For the full year": the year of the report (its fiscal year where it has one).
+        report = context.report_period
+        if report and (_year_long(report) or re.fullmatch(r"\d{4}", report)):
+            return report
+        return report[:4] if report else context.reference_year
+    if draft.metric in _DAY_METRICS and _ENDED_WITH.search(text, sentence.span[0], used.start):
+        end = _period_end(context.report_period)
+        if end:
+            return end
+    if draft.metric == "share_price" and draft.modality == "actual" and draft.value is not None:
+        # "Shares fell 2.7% to $91.20 in morning trading": the day of the report.
+        return context.reference_day
     if draft.metric in _FLOW_METRICS or draft.metric in _DAY_METRICS:
         carried = _carried_period(draft.metric, state)
         if carried:
@@ -1106,6 +1673,14 @@ def _modality(used: Mention, sentence: _Sentence, text: str) -> str:
     for label, pattern in _MODALITY:
         if pattern.search(window):
             return label
+    # "will invest 600m ..., adding capacity of 1,200 km": a participle clause shares the
+    # modality of the clause it hangs on.
+    participle = _PARTICIPLE.search(window)
+    if participle is not None:
+        head = text[sentence.span[0] : _previous_boundary(used, sentence) + participle.start()]
+        for label, pattern in _MODALITY:
+            if pattern.search(head):
+                return label
     return "actual"
 
 
@@ -1138,12 +1713,19 @@ def _update_state(
         state.segment = sentence.products[0].canonical or sentence.products[0].text
     elif found and found[-1].segment:
         state.segment = found[-1].segment
-    if sentence.dates:
+    # Dates of comparison bases ("compared with a loss in fiscal 2023") do not carry over.
+    base_dates = {id(date) for d in found if d.reference for date in d.dates}
+    carried = [
+        d
+        for d in sentence.dates
+        if id(d) not in base_dates and not _comparison_date(d, sentence, text)
+    ]
+    if carried:
         state.dates.extend(
             dataclasses.replace(d, sentence_start=sentence.span[0], sentence_end=sentence.span[1])
-            for d in sentence.dates
+            for d in carried
         )
-    periods = [d.period for d in found if d.period]
+    periods = [d.period for d in found if d.period and not d.reference]
     if periods:
         state.fact_period = (sentence.span[0], periods[-1])
     used = {id(d.anchor) for d in found if d.anchor is not None}

@@ -10,7 +10,10 @@ Two CSV tables, packaged in ``extract/data/`` and extendable with user files:
   vocabulary and only keeps a shorter phrase inside it from matching (``battery capacity``).
   ``sign`` is ``-`` for phrases whose figure is stated as a negative of the metric
   (``net loss``); ``role`` is ``noun`` (default) or ``verb`` (``delivered``), verbs being
-  weaker anchors than nouns when both could claim a figure.
+  weaker anchors than nouns when both could claim a figure, ``change`` (takes a change, or a
+  level after ``at``/``to``), or ``block`` for a ``none`` phrase that names a figure outside
+  the vocabulary (``free cash flow``, ``order backlog``): it claims a nearby figure like a
+  metric would, and the figure then yields no fact.
 - segments (header ``segment,phrase`` plus the optional column ``scope``): a phrase such as
   ``IoT and consumer goods`` maps to a canonical segment name. ``scope`` is ``text``
   (default: matched in sentences) or ``unit`` (matched only against the counted noun of a
@@ -18,7 +21,8 @@ Two CSV tables, packaged in ``extract/data/`` and extendable with user files:
 
 A file's first header column says which table it belongs to. Matching ignores case and
 accepts spaces or hyphens between words (``R & D``, ``large - household appliances``) and a
-plural ending on the last word; ``*`` in a phrase stands for up to three words.
+plural ending on the last word (not for a phrase ending in ``!``: ``its share!`` does not
+match ``its shares``); ``*`` in a phrase stands for up to four words.
 """
 
 from __future__ import annotations
@@ -51,17 +55,18 @@ _METRIC_COLUMNS = ("metric", "phrase", "kind", "sign", "role")
 _KINDS = ("", "money", "percent", "quantity")
 _SEGMENT_COLUMNS = ("segment", "phrase", "scope")
 _SIGNS = ("", "+", "-")
-_ROLES = ("", "noun", "verb", "change")
+_ROLES = ("", "noun", "verb", "change", "block")
 _SCOPES = ("", "text", "unit")
 _TOKEN = re.compile(r"[^\W_]+|[&/+*]")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-# "*" in a phrase stands for up to three words: "share of the * market".
-_WILDCARD = r"(?:[^\W_][\w&'-]*(?:\s*-\s*|\s+)){0,3}"
+# "*" in a phrase stands for up to four words: "share of the * market".
+_WILDCARD = r"(?:[^\W_][\w&'-]*(?:\s*-\s*|\s+)){0,4}"
 
 
 def phrase_key(phrase: str) -> str:
     """The comparison form of a phrase: lower case, words only (``R & D`` -> ``r & d``)."""
-    return " ".join(_TOKEN.findall(phrase.lower()))
+    key = " ".join(_TOKEN.findall(phrase.lower()))
+    return key + " !" if phrase.rstrip().endswith("!") else key
 
 
 def _phrase_pattern(phrase: str, *, folded: bool = False) -> re.Pattern[str]:
@@ -75,7 +80,8 @@ def _phrase_pattern(phrase: str, *, folded: bool = False) -> re.Pattern[str]:
             parts.append(r"[\s\-]*" if symbol and token != "*" else r"(?:\s*-\s*|\s+)")
         parts.append(_WILDCARD if token == "*" else re.escape(token))
     last = tokens[-1]
-    if last.isalpha() and len(last) > 2 and not last.endswith("s"):
+    exact = phrase.rstrip().endswith("!")
+    if not exact and last.isalpha() and len(last) > 2 and not last.endswith("s"):
         parts.append(r"(?:s|es)?")
     if folded and tokens[0] != "*":
         first = re.escape(tokens[0])
@@ -278,7 +284,8 @@ def _parse(
                 raise ConfigError(f"{name}:{line_no}: sign must be '+' or '-', not {sign!r}")
             if role not in _ROLES:
                 raise ConfigError(
-                    f"{name}:{line_no}: role must be 'noun', 'verb' or 'change', not {role!r}"
+                    f"{name}:{line_no}: role must be 'noun', 'verb', 'change' or 'block', "
+                    f"not {role!r}"
                 )
             if kind not in _KINDS:
                 raise ConfigError(

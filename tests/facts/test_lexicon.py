@@ -36,6 +36,17 @@ METRIC_MATCHES = [
     ("a net loss of 5 billion yuan", [("net loss", "net_profit")]),
     ("The year - on - year growth was strong.", []),
     ("İzmir's net loss widened", [("net loss", "net_profit")]),
+    # Four words between "share of" and "market"; "its share!" takes no plural ending.
+    (
+        "Zeta's share of China's new-energy passenger vehicle market",
+        [("share of China's new-energy passenger vehicle market", "market_share")],
+    ),
+    ("its share rose to 8%", [("its share", "market_share")]),
+    ("its shares rose 8%", [("shares", "share_price")]),
+    ("order intake climbed", [("order intake", "orders")]),
+    # Blocking phrases claim figures outside the vocabulary.
+    ("cash and equivalents stood at", [("cash and equivalents", "none")]),
+    ("free cash flow was positive", [("free cash flow", "none")]),
 ]
 
 SEGMENT_MATCHES = [
