@@ -15,8 +15,16 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 
+# Scores on the development gold, the held-out sets and the conformance suites.
+HELDOUT := $(notdir $(wildcard tests/data/holdout*))
 eval: $(STAMP)
+	-$(BIN)/extract run corpus/ --out outputs/
 	$(BIN)/extract eval outputs tests/data/gold
+	for set in $(HELDOUT); do \
+		$(BIN)/extract run tests/data/$$set/corpus --out outputs/$$set >/dev/null; \
+		echo; $(BIN)/extract eval outputs/$$set tests/data/$$set || exit 1; \
+	done
+	@echo
 	$(BIN)/extract eval --conformance tests/data/conformance
 
 lint: $(STAMP)
