@@ -18,7 +18,8 @@ Conventions:
   US convention) or, with ``fiscal_label="start"`` (the Japanese convention, stated by a
   document as ``fiscal 2024, the twelve months ended March 31, 2025``), the one that starts
   in 2024. With a fiscal-year start month other than January it is an interval
-  (``2023-04-01/2024-03-31``); fiscal quarters and halves count from that start. With
+  (``2023-04-01/2024-03-31``); fiscal quarters and halves count from that start, and one
+  that coincides with a calendar quarter or half is written as that (``2024-Q3``). With
   January (the default) it is the calendar year.
 """
 
@@ -42,6 +43,7 @@ __all__ = [
     "quarter_period",
     "resolve_date",
     "shift_years",
+    "span_period",
     "year_period",
 ]
 
@@ -91,7 +93,8 @@ class DateExpr:
     - ``week_of``: the ISO week holding ``inner``;
     - ``nth_week``: week ``count`` (-1 the last) of the month or year ``inner``;
     - ``first_months``: the first ``count`` months of a year (``year``/``year_offset``);
-    - ``ending``: the ``count`` months ending on the day ``inner``;
+    - ``ending``: the ``count`` months (or, with ``day_offset``, that many days) ending on
+      the day ``inner``;
     - ``edge``: the last (``edge="end"``) or first (``edge="start"``) day of ``inner``;
     - ``range``: from ``start`` to ``end``.
     """
@@ -212,6 +215,11 @@ def _from_span(start: date, end: date) -> ResolvedDate:
     return interval_period(start, end)
 
 
+def span_period(start: date, end: date) -> ResolvedDate:
+    """``start``..``end`` as the calendar month, quarter, half or year it is, else an interval."""
+    return _from_span(start, end)
+
+
 def _safe_replace_year(day: date, year: int) -> date:
     try:
         return day.replace(year=year)
@@ -304,7 +312,8 @@ def _fiscal_span(year: int, first_month: int, months: int, fiscal_start: _Fiscal
     fy_year, fy_month = _fiscal_start(year, fiscal_start)
     start_year, start_month = _add_months(fy_year, fy_month, first_month)
     end_year, end_month = _add_months(start_year, start_month, months - 1)
-    return interval_period(date(start_year, start_month, 1), _month_end(end_year, end_month))
+    # A fiscal quarter or half that is a calendar one is written as such (``2024-Q3``).
+    return _from_span(date(start_year, start_month, 1), _month_end(end_year, end_month))
 
 
 def _quarter(year: int, quarter: int, fiscal: bool, fiscal_start: _Fiscal) -> ResolvedDate:
@@ -507,9 +516,13 @@ def _resolve_wrapped(expr: DateExpr, inner: ResolvedDate) -> ResolvedDate | None
     if expr.kind == "edge":
         return day_period(inner.date_end if expr.edge == "end" else inner.date_start)
     if expr.kind == "ending":
-        if inner.granularity != "day" or not expr.count:
+        if inner.granularity != "day":
             return None
         end = inner.date_end
+        if expr.day_offset:  # ``the 26 weeks to 31 August``: a count of days
+            return interval_period(end - timedelta(days=expr.day_offset - 1), end)
+        if not expr.count:
+            return None
         if end == _month_end(end.year, end.month):
             y, m = _add_months(end.year, end.month, 1 - expr.count)
             return interval_period(date(y, m, 1), end)
@@ -569,7 +582,7 @@ def _resolve_range(
             )
             if start_r is not None and start_r.date_start > end_r.date_end:
                 start_r = _resolve(
-                    _with_year(start, end_r.date_end.year - 1), ref, future, report, 1
+                    _with_year(start, end_r.date_end.year - 1), ref, future, report, _CALENDAR
                 )
             return _join(start_r, end_r)
         if _has_year(start) and not _has_year(end) and end_named:
@@ -581,7 +594,7 @@ def _resolve_range(
             )
             if end_r is not None and end_r.date_end < start_r.date_start:
                 end_r = _resolve(
-                    _with_year(end, start_r.date_start.year + 1), ref, future, report, 1
+                    _with_year(end, start_r.date_start.year + 1), ref, future, report, _CALENDAR
                 )
             return _join(start_r, end_r)
         if not _has_year(start) and not _has_year(end) and start_named and end_named:

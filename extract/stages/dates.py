@@ -11,10 +11,11 @@ take the last quarter stated before it.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from extract.document import Paragraph, ParsedDoc
 from extract.normalize.dates import (
@@ -23,6 +24,7 @@ from extract.normalize.dates import (
     ResolvedDate,
     expand_two_digit_year,
     resolve_date,
+    span_period,
 )
 from extract.records import Mention
 
@@ -31,6 +33,7 @@ __all__ = [
     "FiscalCalendar",
     "explicit_days",
     "find_dates",
+    "inferred_fiscal_calendar",
     "simple_parsed_doc",
     "stated_fiscal_calendar",
 ]
@@ -76,6 +79,11 @@ _DAY_NUM = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
 _DAY = rf"(?:{_DAY_NUM}|{_DAY_WORD})"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?)?"
+_COUNT_WORDS = (
+    r"(?:(?:twenty|thirty|forty|fifty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen)(?![\w-])"
+)
 _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])"
 _REL_YEAR = r"(?:this|last|next|the\s+current|the\s+previous|the\s+coming)\s+year"
 
@@ -85,11 +93,27 @@ _PREPOSITIONS = frozenset({
     "next", "around", "throughout",
 })  # fmt: skip
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|plans?\s+to|planned\s+to|planning\s+to|expects?\s+to"
+    r"\b(?:will|won't|shall|'ll|plans?\s+to|planned\s+to|planning\s+to|expects?|expecting"
     r"|expected\s+to|(?:is|are)\s+expected|aims?\s+to|intends?\s+to|going\s+to"
-    r"|(?:is|are)\s+set\s+to|(?:is|are)\s+scheduled|forecasts?|upcoming|is\s+due\s+to)\b",
+    r"|(?:is|are)\s+set\s+to|(?:is|are)\s+scheduled|forecasts?|upcoming|is\s+due\s+to"
+    r"|would(?!\s+(?:have|not\s+have)\b)|payable|later\s+this\s+(?:week|month|quarter|year)"
+    r"|to\s+be\s+(?:paid|held|launched|released|published|completed|opened|delivered|issued"
+    r"|listed|made|announced|introduced|signed|closed|finali[sz]ed))\b",
     re.IGNORECASE,
 )
+# ``the outlook for December``, ``guidance for the December quarter``: a period a forecast
+# is about lies ahead.
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:outlook|guidance|forecasts?|projections?|targets?)\s+(?:for|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# ``its strongest first-half performance since 2019``: a period named after a superlative is
+# any such period (generic), not one date.
+_SUPERLATIVE = frozenset({
+    "strongest", "weakest", "best", "worst", "biggest", "largest", "highest", "lowest",
+    "smallest", "fastest", "slowest", "deepest", "sharpest", "steepest", "busiest", "quietest",
+    "softest", "firmest", "most", "least",
+})  # fmt: skip
 _RESULTS = re.compile(
     r"(?:'s)?\s+(?:financial\s+|earnings\s+|operating\s+)?(?:results|earnings|report|figures)\b",
     re.IGNORECASE,
@@ -225,6 +249,22 @@ def _h_cjk(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
     if m["d"]:
         return DateExpr("day", year=int(m["y"]), month=int(m["m"]), day=int(m["d"]))
     return DateExpr("month", year=int(m["y"]), month=int(m["m"]))
+
+
+_CJK_YEARS = {"今年": 0, "明年": 1, "去年": -1, "前年": -2, "后年": 2, "後年": 2}
+_CJK_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _h_cjk_relative(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
+    """``明年下半年`` (the second half of next year), ``今年第三季度``, ``去年``."""
+    if not m.group():
+        return None
+    offset = _CJK_YEARS[m["rel"]] if m["rel"] else None
+    if m["h"]:
+        return DateExpr("half", year_offset=offset, half=1 if m["h"] == "上" else 2)
+    if m["q"]:
+        return DateExpr("quarter", year_offset=offset, quarter=_CJK_NUMBERS[m["q"]])
+    return DateExpr("year", year_offset=offset)
 
 
 def _make_numeric(order: str) -> Handler:
@@ -443,7 +483,16 @@ def _h_ord_quarter(m: re.Match[str], text: str, ref: date | None) -> DateExpr | 
         return None
     if re.match(r"\s+(?:in\s+a\s+row|running|straight)\b", text[m.end() :], re.IGNORECASE):
         return None
+    if _generic_adjective(m, text, year, offset):
+        return None
     return DateExpr("quarter", year=year, year_offset=offset, quarter=number, fiscal=fiscal)
+
+
+def _generic_adjective(m: re.Match[str], text: str, year: int | None, offset: int | None) -> bool:
+    """``its strongest first-half performance``: no year, and a superlative right before."""
+    if year is not None or offset is not None or m.group().lower().startswith("the"):
+        return False
+    return _prev_word(text, m.start()) in _SUPERLATIVE
 
 
 def _h_q_form(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
@@ -481,6 +530,8 @@ def _h_first_n(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None
 def _h_ord_half(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
     number = 1 if m["ord"].lower() in ("first", "1st") else 2
     year, offset, fiscal = _quarter_year(m, ref)
+    if _generic_adjective(m, text, year, offset):
+        return None
     return DateExpr("half", year=year, year_offset=offset, half=number, fiscal=fiscal)
 
 
@@ -692,6 +743,16 @@ def _h_ending(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
     return DateExpr("ending", count=count)
 
 
+def _h_span_to(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
+    raw = m["n"]
+    count = int(raw) if raw.isdigit() else _day(raw)
+    if not count:
+        return None
+    if m["u"].lower().startswith("week"):
+        return DateExpr("ending", day_offset=7 * count) if count <= 104 else None
+    return DateExpr("ending", count=count) if count <= 24 else None
+
+
 def _h_from_day(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
     day = _day(m["d"])
     return DateExpr("range", day=day) if day else None
@@ -743,6 +804,13 @@ def _rules(numeric_order: str) -> list[_Rule]:
             _h_cjk,
             numeric=True,
             trigger="year4",
+        ),
+        _Rule(
+            _compile(r"""(?P<rel>今年|明年|去年|前年|后年|後年)?
+                (?:(?P<h>[上下])半年|第?(?P<q>[一二三四1-4])季度)?"""),
+            _h_cjk_relative,
+            numeric=True,
+            trigger="cjk",
         ),
         _Rule(
             _compile(r"""(?<![\d./,])(?P<a>\d{1,2})(?P<s>\s?[/.-]\s?)(?P<b>\d{1,2})
@@ -1048,6 +1116,20 @@ def _rules(numeric_order: str) -> list[_Rule]:
             trigger="ending",
         ),
         _Rule(
+            _compile(rf"""(?<![\w])(?:the\s+)?(?P<n>\d{{1,3}}|{_COUNT_WORDS})\s+(?P<u>weeks)
+                \s+(?:to|ended|ending)\s+(?:on\s+)?(?=\S)"""),
+            _h_span_to,
+            role="prefix",
+            trigger="week",
+        ),
+        _Rule(
+            _compile(rf"""(?<![\w])(?:the\s+)?(?P<n>\d{{1,2}}|{_COUNT_WORDS})\s+(?P<u>months)
+                \s+to\s+(?=\S)"""),
+            _h_span_to,
+            role="prefix",
+            trigger="months",
+        ),
+        _Rule(
             _compile(rf"""(?<![\w])(?:from|between)\s+(?:the\s+)?(?P<d>{_DAY_NUM})\s*
                 (?:-|to|until|till|through|and)\s*(?=\S)"""),
             _h_from_day,
@@ -1098,6 +1180,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "spelled": re.compile(r"(?:thousand|nineteen|twenty)(?![a-z])"),
     "edge": re.compile(r"(?:end|close|beginning|start)(?![a-z])"),
     "ending": re.compile(r"(?:ended|ending)(?![a-z])"),
+    "cjk": re.compile(r"[今明去前后後]年|[上下]半年|季度"),
 }
 _ON_YEAR = re.compile(r"on\s*-\s*$|on\s+$")
 _YEAR_ON_YEAR = re.compile(r"\s*-\s*on\s*-|\s+on\s+year|\s*-\s*(?:end|over|to|ago|earlier)")
@@ -1123,7 +1206,7 @@ def _trigger_spans(kind: str, text: str, lower: str) -> list[tuple[int, int]]:
     spans = []
     for m in _TRIGGERS[kind].finditer(lower):
         start = m.start()
-        if kind not in ("digit", "year4", "qh") and start and lower[start - 1].isalpha():
+        if kind not in ("digit", "year4", "qh", "cjk") and start and lower[start - 1].isalpha():
             continue
         if kind == "year4" and start and lower[start - 1].isdigit():
             continue
@@ -1286,8 +1369,9 @@ _FISCAL_STATEMENTS = (
     # ``fiscal 2024, the twelve months ended March 31, 2025`` / ``FY25 (year ending June 30)``
     re.compile(rf"{_FY_LABEL}\s*(?:,|\(|-|\u2014|\u2013)?\s*(?:which|that)?\s*{_FY_SPAN}{_FY_DAY}",
                re.IGNORECASE),
-    # ``fiscal 2024 ended March 31, 2025``
-    re.compile(rf"{_FY_LABEL}\s+(?:ended|ending|ends|closed)\s+(?:on\s+)?{_FY_DAY}", re.IGNORECASE),
+    # ``fiscal 2024 ended March 31, 2025`` / ``fiscal 2024, which ended on Sept. 30, 2024``
+    re.compile(rf"{_FY_LABEL}\s*(?:,\s*(?:which|that)\s+|\s)(?:ended|ending|ends|closed)\s+"
+               rf"(?:on\s+)?{_FY_DAY}", re.IGNORECASE),
     # ``the twelve months ended March 31, 2025 (fiscal 2024)``
     re.compile(rf"{_FY_SPAN}{_FY_DAY}\s*(?:,\s*(?:or\s+|known\s+as\s+)?|\(\s*){_FY_LABEL}",
                re.IGNORECASE),
@@ -1347,12 +1431,115 @@ def stated_fiscal_calendar(text: str) -> FiscalCalendar | None:
     return found
 
 
+_FQ_LABEL = re.compile(
+    r"""(?<![\w])(?:
+        [Qq](?P<q>[1-4])\s*(?:of\s+)?(?:FY|fiscal\s+(?:year\s+)?)\s*['\u2019]?(?P<fy>\d{4}|\d\d)(?![\w])
+      | FY\s*['\u2019]?(?P<fy2>\d{4}|\d\d)\s*[-/]?\s*[Qq](?P<q2>[1-4])(?![\w])
+      | fiscal\s+(?P<o1>first|second|third|fourth)[\s-]+quarter(?![\w])
+      | (?P<o2>first|second|third|fourth)[\s-]+fiscal[\s-]+quarter(?![\w])
+      | (?P<o3>first|second|third|fourth)[\s-]+quarter\s+of\s+(?:the\s+)?
+        (?:fiscal|financial)\s+year\s*['\u2019]?(?P<fy3>\d{4}|\d\d)?(?![\w])
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_FQ_ENDED = re.compile(
+    rf"""\s*(?:,\s*(?:which|that)\s+|\(\s*)?(?:(?:the\s+)?(?:quarter|period|three\s+months)\s+)?
+    (?:ended|ending|ends|to|through)\s+(?:on\s+)?(?P<mon>{_MONTH})(?:\s*(?P<d>{_DAY_NUM}))?
+    (?:,?\s*(?P<ey>{_YEAR4}))?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_MONTH_QUARTER = re.compile(rf"(?<![\w])the\s+(?P<mon>{_MONTH})\s+quarter(?![\w])", re.IGNORECASE)
+_FQ_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_FQ_NEAR = 600  # characters between a fiscal quarter and the ``<Month> quarter`` naming it
+
+
+def inferred_fiscal_calendar(text: str, reference: date | None = None) -> FiscalCalendar | None:
+    """The fiscal calendar implied by a fiscal quarter and the calendar months it covers.
+
+    ``the fiscal fourth quarter ended Sept. 30`` (a quarter and its last day), or ``Q2 FY25``
+    with ``the September quarter`` nearby (``the <Month> quarter`` is the quarter ending in
+    that month): quarter ``n`` ends in month ``M``, so the fiscal year starts in month
+    ``M - 3n + 1``. When the quarter carries a fiscal-year label and the year of month ``M``
+    is known (written, or the latest such month begun by the reference date), the label says
+    whether fiscal years are named by their end (``FY25`` = April 2024 - March 2025) or
+    start year. ``None`` when there is no such evidence or it points to the calendar year.
+    """
+    anchors = [(m.start(), m) for m in _MONTH_QUARTER.finditer(text)]
+    for label in _FQ_LABEL.finditer(text):
+        ordinal = label["o1"] or label["o2"] or label["o3"]
+        number = _FQ_ORDINALS[ordinal.lower()] if ordinal else int(label["q"] or label["q2"])
+        fy_raw = label["fy"] or label["fy2"] or label["fy3"]
+        ended = _FQ_ENDED.match(text, label.end())
+        end_month = end_year = None
+        if ended is not None:
+            end_month = _month(ended["mon"])
+            end_year = int(ended["ey"]) if ended["ey"] else None
+        else:
+            near = [
+                (abs(pos - label.start()), m) for pos, m in anchors
+                if abs(pos - label.start()) <= _FQ_NEAR
+            ]  # fmt: skip
+            if not near:
+                continue
+            end_month = _month(min(near, key=lambda item: item[0])[1]["mon"])
+        start_month = (end_month - 3 * number) % 12 + 1
+        if start_month == 1:
+            return None
+        if end_year is None and reference is not None:
+            end_year = reference.year if end_month <= reference.month else reference.year - 1
+        label_kind = "end"
+        if fy_raw and end_year is not None:
+            first_index = end_year * 12 + end_month - 1 - (3 * number - 1)
+            fy_start_year = first_index // 12
+            named = _two_digit(fy_raw, reference)
+            if named == fy_start_year:
+                label_kind = "start"
+            elif named != fy_start_year + 1:
+                continue  # the two statements do not fit together
+        return FiscalCalendar(start_month, label_kind)
+    return None
+
+
+_HALF_SPAN = re.compile(r"first[\s-]+half|half[\s-]+year|\binterim\b|\bH1\b", re.IGNORECASE)
+
+
 # ----------------------------------------------------------------------------------------
 # The stage
 
 
 class DateStage:
-    """Finds date mentions and resolves them against the document's reference date."""
+    """Finds date mentions and resolves them against the document's reference date.
+
+    Rules beyond ``extract.normalize.dates``:
+
+    - Fiscal calendar of a document, in this order: the configured start month of a company
+      the sentence names; a statement of the fiscal year's end (``fiscal 2024, which ended
+      on Sept. 30, 2024``, ``its fiscal year ends in June``); else one inferred from a
+      fiscal quarter and the calendar months it covers: ``the fiscal fourth quarter ended
+      Sept. 30``, or ``Q2 FY25`` with ``the September quarter`` nearby (``the <Month>
+      quarter`` is the calendar quarter ending in that month). Quarter ``n`` ending in month
+      ``M`` puts the fiscal year's start at ``M - 3n + 1``; a fiscal-year label with it says
+      whether years are named by their end (``FY25`` = April 2024 - March 2025, Q2 FY25 =
+      July - September 2024) or start year. Without any such evidence fiscal labels are
+      read as calendar periods.
+    - A fiscal quarter or half that coincides with a calendar one is written as that
+      (``2024-Q3``); fiscal years and halves that are not calendar ones are intervals
+      (``2023-10-01/2024-09-30``). In a document with a non-calendar fiscal year a bare
+      ``Q2`` is the fiscal quarter.
+    - ``the 26 weeks to 31 August`` / ``the six months to 30 June`` is the span ending on
+      that day (26 weeks = 182 days). When its sentence calls it the first half (a
+      retailer's fiscal half), a year-less ``the first half`` is that span and ``the second
+      half`` the span of the same length that follows.
+    - A year-less day, month or period is the next one when the sentence speaks of the
+      future: ``will``, ``would`` (not ``would have``), ``expects``, ``to be paid``,
+      ``payable``, ``later this month``, or a forecast noun governing it (``the outlook for
+      December``, ``guidance for the December quarter``).
+    - A hyphenated period adjective after a superlative (``its strongest first-half
+      performance``) is generic, not a date.
+    - Chinese relative years with halves and quarters (``明年下半年`` -> the second half of
+      next year) are dates in any paragraph.
+    - A month range ``October to December`` / ``from May to Oct 2020`` is one interval.
+    """
 
     name = "dates"
 
@@ -1391,6 +1578,22 @@ class DateStage:
 
     # Resolving ----------------------------------------------------------------------------
 
+    @staticmethod
+    def _stated_first_half(doc: ParsedDoc, candidates: list[_Candidate]) -> ResolvedDate | None:
+        """A first half stated as a span of weeks or months ending on a day (``the 26 weeks
+        to 31 August``, in a sentence calling it the first half): a retailer's fiscal half."""
+        for cand in candidates:
+            expr = cand.expr
+            if expr.kind != "ending" or not (expr.count == 6 or expr.day_offset in (182, 189)):
+                continue
+            s_start, s_end = doc.sentence_at(cand.start)
+            if not _HALF_SPAN.search(doc.text, s_start, s_end):
+                continue
+            resolved = resolve_date(expr, reference_date=doc.reference_date)
+            if resolved is not None:
+                return resolved
+        return None
+
     def _fiscal(self, sentence: str, stated: FiscalCalendar | None) -> FiscalCalendar:
         """The configured calendar of a company the sentence names, else the one the document
         states, else the calendar year."""
@@ -1407,9 +1610,11 @@ class DateStage:
         report: ResolvedDate | None = None
         foreign = [(p.start, p.end) for p in doc.paragraphs if p.language not in ("en", "")]
         foreign_starts = [start for start, _ in foreign]
-        stated = stated_fiscal_calendar(text)
+        stated = stated_fiscal_calendar(text) or inferred_fiscal_calendar(text, doc.reference_date)
         generic = _generic_fiscal_ends(text)
-        for cand in self.candidates(text, doc.reference_date):
+        candidates = self.candidates(text, doc.reference_date)
+        first_half = self._stated_first_half(doc, candidates)
+        for cand in candidates:
             if any(start <= cand.start and cand.end <= end for start, end in generic):
                 continue
             s_start, s_end = doc.sentence_at(cand.start)
@@ -1425,16 +1630,27 @@ class DateStage:
             future = _speaks_of_future(text, s_start, s_end, cand.start, cand.end)
             if future and _RESULTS.match(text, cand.end):
                 future = False  # results are reported for a period that has ended
-            fiscal = self._fiscal(sentence, stated) if _is_fiscal(cand.expr) else FiscalCalendar()
+            expr = cand.expr
+            span = text[cand.start : cand.end]
+            if (
+                stated is not None
+                and stated.start_month != 1
+                and expr.kind == "quarter"
+                and re.fullmatch(r"Q[1-4]", span)
+            ):
+                # A bare ``Q2`` in a document with a non-calendar fiscal year is a fiscal one.
+                expr = replace(expr, fiscal=True)
+            fiscal = self._fiscal(sentence, stated) if _is_fiscal(expr) else FiscalCalendar()
             resolved = resolve_date(
-                cand.expr,
+                expr,
                 reference_date=doc.reference_date,
                 future=future,
                 report_period=report,
                 fiscal_year_start=fiscal.start_month,
                 fiscal_label=fiscal.label,
             )
-            span = text[cand.start : cand.end]
+            if first_half is not None and _bare_half(expr):
+                resolved = first_half if expr.half == 1 else _following(first_half)
             if resolved is None:
                 if doc.reference_date is None and cand.expr.needs_reference:
                     mentions.append(
@@ -1498,6 +1714,35 @@ def _comparison_basis(text: str, s_start: int, start: int) -> bool:
     return _COMPARISON_CUE.search(text, clause_start, start) is not None
 
 
+def _bare_half(expr: DateExpr) -> bool:
+    """``the second half``: a half with no year and no fiscal label."""
+    return (
+        expr.kind == "half"
+        and expr.half is not None
+        and expr.year is None
+        and expr.year_offset is None
+        and not expr.fiscal
+    )
+
+
+def _following(period: ResolvedDate) -> ResolvedDate:
+    """The span of the same length right after ``period`` (a retailer's second half)."""
+    start = period.date_end + timedelta(days=1)
+    if period.date_start.day == 1 and period.date_end == _last_day(period.date_end):
+        months = (
+            (period.date_end.year - period.date_start.year) * 12
+            + period.date_end.month
+            - period.date_start.month
+        )
+        index = start.year * 12 + start.month - 1 + months
+        return span_period(start, _last_day(date(index // 12, index % 12 + 1, 1)))
+    return span_period(start, start + (period.date_end - period.date_start))
+
+
+def _last_day(day: date) -> date:
+    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+
+
 def _is_fiscal(expr: DateExpr) -> bool:
     if expr.fiscal:
         return True
@@ -1509,8 +1754,11 @@ def _names_quarter(expr: DateExpr) -> bool:
 
 
 def _speaks_of_future(text: str, s_start: int, s_end: int, start: int, end: int) -> bool:
-    """A future cue before the mention in its sentence, or after it within its clause."""
+    """A future cue before the mention in its sentence, or after it within its clause, or a
+    forecast noun governing it (``the outlook for December``)."""
     if _FUTURE.search(text, s_start, start):
+        return True
+    if _FUTURE_BEFORE.search(text, max(s_start, start - 40), start):
         return True
     clause = _CLAUSE_END.search(text, end, s_end)
     return bool(_FUTURE.search(text, end, clause.start() if clause else s_end))

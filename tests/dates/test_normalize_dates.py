@@ -69,6 +69,8 @@ CORE = [
     (E("edge", edge="end", inner=E("year", year=2024)), REF, False, "2024-12-31"),
     (E("edge", edge="start", inner=E("year", year=2024)), REF, False, "2024-01-01"),
     (E("ending", count=3, inner=E("day", month=9, day=30)), REF, False, "2025-07-01/2025-09-30"),
+    (E("ending", day_offset=182, inner=E("day", month=8, day=31)), REF, False,
+     "2025-03-03/2025-08-31"),
     (E("week_of", inner=E("day", month=4, day=10)), date(2018, 3, 14), False,
      "2017-04-10/2017-04-16"),
     (E("nth_week", count=1, inner=E("year", year=2015)), REF, False, "2014-12-29/2015-01-04"),
@@ -176,7 +178,7 @@ def test_normalize_dates_uses_report_period(
         (E("year", year=2024, fiscal=True), 10, "2023-10-01/2024-09-30"),
         (E("year", year=2024, fiscal=True), 1, "2024"),
         (E("half", half=1, year=2023, fiscal=True), 4, "2022-04-01/2022-09-30"),
-        (E("quarter", quarter=1, year=2024, fiscal=True), 10, "2023-10-01/2023-12-31"),
+        (E("quarter", quarter=1, year=2024, fiscal=True), 10, "2023-Q4"),
         (E("quarter", quarter=1, year=2024, fiscal=True), 1, "2024-Q1"),
     ],
 )
@@ -192,7 +194,7 @@ def test_normalize_dates_fiscal_year_ends_in_named_year(
     ("expr", "fiscal_start", "expected"),
     [
         (E("year", year=2024, fiscal=True), 4, "2024-04-01/2025-03-31"),
-        (E("quarter", quarter=4, year=2024, fiscal=True), 4, "2025-01-01/2025-03-31"),
+        (E("quarter", quarter=4, year=2024, fiscal=True), 4, "2025-Q1"),
         (E("half", half=1, year=2025, fiscal=True), 4, "2025-04-01/2025-09-30"),
         (E("year", year=2024, fiscal=True), 1, "2024"),
     ],
