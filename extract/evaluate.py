@@ -474,7 +474,7 @@ def _lenient_dates(preds: Sequence[Row], golds: Sequence[Row]) -> Accuracy:
 def format_report(report: Mapping[str, Any], *, details: bool = False) -> str:
     """A plain-text table of a report from ``evaluate_output`` or ``evaluate_conformance``."""
     lines: list[str] = []
-    header = f"{'kind':<10} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}   normalization"
+    header = f"{'kind':<14} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}   normalization"
     if "files" in report:
         lines.append(f"conformance: {report['conformance']}")
         lines.append(header)
@@ -492,13 +492,13 @@ def format_report(report: Mapping[str, Any], *, details: bool = False) -> str:
         lines.append(_row(kind, entry))
     es = report["entity_sets"]
     lines.append(
-        f"{'entity set':<10} {es['tp'] + es['fn']:>5} {es['tp'] + es['fp']:>5} "
+        f"{'entity set':<14} {es['tp'] + es['fn']:>5} {es['tp'] + es['fp']:>5} "
         f"{es['precision']:>6.3f} {es['recall']:>6.3f} {es['f1']:>6.3f}"
     )
     facts = report["facts"]
     f = facts["facts"]
     lines.append(
-        f"{'facts':<10} {f['tp'] + f['fn']:>5} {f['tp'] + f['fp']:>5} "
+        f"{'facts':<14} {f['tp'] + f['fn']:>5} {f['tp'] + f['fp']:>5} "
         f"{f['precision']:>6.3f} {f['recall']:>6.3f} {f['f1']:>6.3f}   "
         f"segment {facts['segment']['accuracy']:.3f}  change {facts['change']['accuracy']:.3f}"
     )
@@ -517,14 +517,14 @@ def format_report(report: Mapping[str, Any], *, details: bool = False) -> str:
 
 def _row(name: str, entry: Mapping[str, Any]) -> str:
     s = entry["spans"]
-    fields = "  ".join(
-        f"{k} {v['accuracy']:.3f}"
-        for k, v in entry["fields"].items()
-        if k != "all" or len(entry["fields"]) > 2
+    fields = entry["fields"]
+    single = "period" in fields or "canonical" in fields  # "all" adds nothing to one field
+    shown = "  ".join(
+        f"{k} {v['accuracy']:.3f}" for k, v in fields.items() if not (single and k == "all")
     )
     return (
-        f"{name:<10} {s['tp'] + s['fn']:>5} {s['tp'] + s['fp']:>5} {s['precision']:>6.3f} "
-        f"{s['recall']:>6.3f} {s['f1']:>6.3f}   {fields}"
+        f"{name:<14} {s['tp'] + s['fn']:>5} {s['tp'] + s['fp']:>5} {s['precision']:>6.3f} "
+        f"{s['recall']:>6.3f} {s['f1']:>6.3f}   {shown}"
     )
 
 
