@@ -47,6 +47,13 @@ CORPORATE_SUFFIXES = frozenset(
         "kk",
         "pte",
         "pty",
+        # Nordic legal forms: Danish/Norwegian A/S, ApS and ASA, Swedish AB, Finnish Oy(j).
+        "a/s",
+        "aps",
+        "asa",
+        "ab",
+        "oy",
+        "oyj",
     }
 )
 
@@ -55,7 +62,7 @@ _POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACED_HYPHEN = re.compile(r"\s*[-\u2010\u2011\u2013]\s*(?=\w)")
 _ABBREVIATION_END = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|Jr|Sr|St|Bros)|(?:^|[\s.])[A-Z])\.$")
-_SUFFIX_TOKEN = re.compile(r"[\s,]+([A-Za-z.]+)\s*$")
+_SUFFIX_TOKEN = re.compile(r"[\s,]+([A-Za-z./]+)\s*$")
 
 
 def strip_possessive(name: str) -> str:

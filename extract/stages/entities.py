@@ -39,7 +39,23 @@ the small English model's systematic errors with rules:
   its maker, which takes the maker's prefix; a sibling model of the same line takes it too
   (``Aurora 7`` ... ``Aurora 9``);
 - an organisation whose leading word(s) the document also uses alone for it takes that
-  short name when the rest are descriptive words (``Brightwater Medical`` -> ``Brightwater``).
+  short name when the rest are descriptive words (``Brightwater Medical`` -> ``Brightwater``);
+  an alias name followed by descriptive words (``Samsung Electronics``) keeps the name the
+  text gives unless the short form is used too;
+- a single name that is the first or last word of a person named in full in the document
+  is that person (``Lindqvist``, ``Lin`` of ``Lin Chih-yuan``) when the model reads it as a
+  person at least as often as an organisation, or it stands by ``said``;
+- a product line named before a noun and ``line``/``collection``/``range``/``series``
+  (``the Halo smartphone line``) is a product, and so is a model without its suffixes
+  (``Halo 16`` after ``Halo 16 Pro Max``), ``<Name> Series <n>``, an InterCaps name with a
+  number (``HaloBuds 4``) and a maker's name plus a word before a product noun that only
+  the model took for an organisation (``the Halcyon Intelligence assistant``);
+- two capitalized words joined by ``&`` (``Dunmore & Pike``) are a firm unless they are
+  common words; a capitalized category noun opening a sentence (``Tablet sales``) is none;
+- a place in a currency's name (``the Taiwan dollar``) is none; a model's place that adds
+  region words to an alias place (``Greater China``, ``Kansas City``) keeps its name; a
+  model span that runs over a dateline keeps its part after the dash, and a period code
+  glued to a name (``Vantara Infotech Q2``) is cut off.
 
 Canonical names come from the alias table, else from the cleaned surface form without
 corporate suffixes; spelling variants are merged by fuzzy matching within a document
@@ -223,7 +239,17 @@ _PRODUCT_NOUNS = _wordset(
     locks strip bike bikes scooter scooters glasses wearable wearables kettle fan heater
     cooker vacuum cleaner cleaners monitor software game series lineup hatchback hatchbacks
     sedans coupe coupes wagon minivan pickup truck trucks crossover suvs system systems
-    headset headsets wallet chipset jet jets aircraft airliner vaccine drug
+    headset headsets wallet chipset jet jets aircraft airliner vaccine drug assistant
+    assistants chatbot
+    """,
+    fold=True,
+)
+# Common nouns that open a sentence in capitals (``Tablet sales were flat``).
+_CATEGORY_NOUNS = _PRODUCT_NOUNS | _wordset(
+    """
+    revenue revenues sales services service shares profit profits margin margins earnings
+    demand supply growth orders shipments deliveries exports imports prices customers
+    clients retail wholesale online stores store hardware accessories devices device
     """,
     fold=True,
 )
@@ -350,6 +376,16 @@ def _amount_like(surface: str) -> bool:
     )
 
 
+_TRAILING_CODE = re.compile(r"\s+(?:Q[1-4]|H[12]|FY\s?\d{2,4}|FY|[1-4]Q|[12]H)$")
+
+
+def _without_trailing_codes(text: str, start: int, end: int) -> int:
+    """A period code glued to a name is no part of it (``Vantara Infotech Q2 profit``)."""
+    while (match := _TRAILING_CODE.search(text, start, end)) is not None:
+        end = match.start()
+    return end
+
+
 def _words(surface: str) -> list[str]:
     return re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", surface)
 
@@ -408,15 +444,29 @@ class EntityStage:
         ]
         dateline = self._dateline_candidates(doc)
         ner = [
-            c
+            cut
             for c in self._ner_candidates(doc)
-            if not any(_overlaps((c.start, c.end), (d.start, d.end)) for d in dateline)
+            if (cut := _after_dateline(text, c, dateline)) is not None
         ]
         ner = self._classify(doc, ctx, ner, aliases) + dateline
         products = self._product_candidates(doc, ctx, aliases, ner)
+        aliases = [
+            a
+            for a in aliases
+            if not any(
+                n.kind == "place"
+                and a.kind == "place"
+                and n.start <= a.start
+                and a.end <= n.end
+                and (n.start, n.end) != (a.start, a.end)
+                for n in ner
+            )
+        ]
         found = aliases + ner + products
         found += _coordinated(doc, ctx, found)
+        found += _ampersand_orgs(doc, ctx, found)
         found += _propagate(doc, ctx, found)
+        found = [c for c in found if not (c.kind == "place" and _currency_after(text, c.end))]
         return self._canonicalize(doc, _resolve(found, doc.text))
 
     def _alias_candidates(self, text: str) -> list[_Cand]:
@@ -446,9 +496,13 @@ class EntityStage:
             entry = self.aliases.lookup(surface)
             if entry is None:
                 continue
+            canonical = entry.canonical
             if entry.kind == "org":
-                end = _following_org_word(text, end) or end
-            found.append(_Cand(entry.kind, start, end, "ruler", "", entry.canonical))
+                tail_end = _following_org_word(text, end) or end
+                if not all(_legal_form(w) for w in _name_tokens(text[end:tail_end])):
+                    canonical = ""  # "Samsung Electronics": the name the text gives
+                end = tail_end
+            found.append(_Cand(entry.kind, start, end, "ruler", "", canonical))
         found.sort(key=lambda c: c.start)
         return found
 
@@ -467,7 +521,9 @@ class EntityStage:
                 if n > 0 and re.fullmatch(r"\s*[A-Z][a-z]+\W*", text[piece_start:piece_end]):
                     continue  # a sentence-initial word the model glued to a name
                 for start, end in _split_span(text, piece_start, piece_end, label):
-                    if not _amount_like(text[start:end]):
+                    if label != "PRODUCT":
+                        end = _without_trailing_codes(text, start, end)
+                    if end > start and not _amount_like(text[start:end]):
                         found.append(_Cand(_KIND_OF_LABEL[label], start, end, "ner", label))
         return found
 
@@ -523,6 +579,7 @@ class EntityStage:
         org_keys |= {canonical_key(text[c.start : c.end]) for c in cands if c.label == "ORG"}
         place_spans = [(c.start, c.end) for c in cands + aliases if c.kind == "place"]
         person_words = set()
+        name_ends = set()  # surnames, first or last (``Lin`` of ``Lin Chih-yuan``)
         for c in cands:
             surface = text[c.start : c.end]
             words = _words(surface)
@@ -530,10 +587,11 @@ class EntityStage:
                 c.kind == "person"
                 and len(words) >= 2
                 and canonical_key(surface) not in org_keys
-                and all(w.isalpha() and w[0].isupper() for w in words)
+                and all(re.sub(r"[-']", "", w).isalpha() and w[0].isupper() for w in words)
                 and words[-1].casefold() not in _ORG_WORDS
             ):
                 person_words.update(words)
+                name_ends.update((words[0], words[-1]))
 
         for c in cands:
             surface = text[c.start : c.end]
@@ -559,6 +617,27 @@ class EntityStage:
             follow = _following_org_word(text, end)
             key = canonical_key(surface)
             if (
+                kind in ("person", "org")
+                and len(words) == 1
+                and words[0].casefold() in _CATEGORY_NOUNS
+                and _sentence_start(doc, c.start)
+            ):
+                continue  # "Tablet sales were flat": a common noun opening a sentence
+            if (
+                kind in ("person", "org")
+                and follow is None
+                and len(words) == 1
+                and words[0] in name_ends
+                and key not in self._alias_org_keys
+                and not _company_context(text, c.start, end)
+                and (
+                    votes[key]["person"] >= votes[key]["org"]
+                    or _SPEECH.search(text[max(0, c.start - 12) : c.start])
+                    or _SPEECH.match(text, end)
+                )
+            ):
+                kind = "person"  # "Lindqvist said": the person named in full before
+            elif (
                 kind in ("person", "org")
                 and follow is None
                 and len(words) <= (2 if kind == "org" else 1)
@@ -603,11 +682,12 @@ class EntityStage:
             if any(
                 _overlaps((c.start, end), (a.start, a.end))
                 and not (
-                    kind == "org"
+                    kind in ("org", "place")
                     and a.kind == "place"
                     and c.start <= a.start
                     and a.end <= end
                     and (a.start, a.end) != (c.start, end)
+                    and (kind == "org" or _region_of(text[c.start : a.start], text[a.end : end]))
                 )
                 for a in aliases
             ):
@@ -690,6 +770,14 @@ class EntityStage:
             canonical_key(text[c.start : c.end]) for c in aliases + ner if c.kind == "org"
         }
         brands |= {canonical_key(s) for s in self.aliases.canonicals("product")}
+        # The leading word(s) of a maker's name before descriptive words (``Orbis`` of
+        # ``Orbis Motors``) name the maker too.
+        for key in list(brands):
+            words = key.split()
+            for n in range(1, len(words)):
+                if all(w in _DESCRIPTIVE_WORDS for w in words[n:]):
+                    brands.add(" ".join(words[:n]))
+                    break
         # Names of people and places, and spans the model read as a person's or a product's
         # name (the payments app ``Hoshi Pay`` read as a person).
         others = {
@@ -705,9 +793,19 @@ class EntityStage:
                 (e.start_char, e.end_char) for e in sdoc.ents if e.label_ in ("PERSON", "PRODUCT")
             ]
         org_at: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        firm_orgs: set[str] = set(self._alias_org_keys)
         for c in aliases + ner:
             if c.kind == "org":
-                org_at[canonical_key(text[c.start : c.end])].append((c.start, c.end))
+                key = canonical_key(text[c.start : c.end])
+                org_at[key].append((c.start, c.end))
+                words = _words(text[c.start : c.end])
+                if (
+                    c.source != "ner"
+                    or any(w.casefold() in _ORG_WORDS for w in words)
+                    or _company_context(text, c.start, c.end)
+                ):
+                    firm_orgs.add(key)
+        line_excluded = self._line_excluded(text, aliases + ner, firm_orgs, sdoc)
         found: list[_Cand] = []
         for paragraph in doc.paragraphs or ():
             if not doc.is_english(paragraph.start):
@@ -716,9 +814,18 @@ class EntityStage:
             found.extend(_quoted_products(text, paragraph.start, paragraph.end))
             found.extend(
                 _branded_products(
-                    text, paragraph.start, paragraph.end, brands, others, named, org_at, pos
+                    text,
+                    paragraph.start,
+                    paragraph.end,
+                    brands,
+                    others,
+                    named,
+                    org_at,
+                    pos,
+                    frozenset(firm_orgs),
                 )
             )
+            found.extend(_line_products(text, paragraph.start, paragraph.end, line_excluded))
         if not doc.paragraphs:
             found.extend(_model_products(text, 0, len(text), brands))
             found.extend(_quoted_products(text, 0, len(text)))
@@ -728,6 +835,29 @@ class EntityStage:
             if not _is_concept_word(text[c.start : c.end])
             and (c.start, c.end) not in ctx.concept_spans
         ]
+
+    def _line_excluded(
+        self, text: str, cands: list[_Cand], firm_orgs: set[str], sdoc: Any
+    ) -> set[str]:
+        """Keys of names that are no product line: organisations known as such or named
+        twice, people, places named twice or in the alias table, and what the model reads
+        as a nationality, event or law (``the European product range``)."""
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for c in cands:
+            counts[c.kind][canonical_key(text[c.start : c.end])] += 1
+        return (
+            firm_orgs
+            | {key for key, n in counts["org"].items() if n >= 2}
+            | set(counts["person"])
+            | {key for key, n in counts["place"].items() if n >= 2}
+            | {canonical_key(s) for s in self.aliases.canonicals("product")}
+            | {canonical_key(s) for s in self.aliases.canonicals("place")}
+            | {
+                canonical_key(e.text)
+                for e in (sdoc.ents if sdoc is not None else ())
+                if e.label_ in ("NORP", "EVENT", "LAW", "LANGUAGE")
+            }
+        )
 
     # -- naming ----------------------------------------------------------------------
 
@@ -840,6 +970,27 @@ _NEWS_LABELS = _wordset(
 )
 
 
+_DATELINE_DASH = re.compile(r"[ ](?:--|\u2014|\u2013|-)[ ]+")
+
+
+def _after_dateline(text: str, c: _Cand, dateline: Sequence[_Cand]) -> _Cand | None:
+    """A model span that runs over a dateline keeps only its part after the dash
+    (``BENGALURU - Vantara Infotech Ltd`` -> ``Vantara Infotech Ltd``)."""
+    for d in dateline:
+        line = _DATELINE.match(text, d.start) if d.kind == "place" else None
+        region_end = line.end() if line is not None else d.end
+        if not _overlaps((c.start, c.end), (d.start, region_end)):
+            continue
+        dash = _DATELINE_DASH.search(text, d.end, c.end)
+        if dash is None or dash.end() >= c.end:
+            return None
+        start, end = _trim(text, dash.end(), c.end)
+        if end - start < 2 or not text[start].isupper():
+            return None
+        return replace(c, start=start, end=end)
+    return c
+
+
 def _title_case(name: str) -> str:
     """``NEW YORK`` -> ``New York``; ``WINSTON-SALEM`` -> ``Winston-Salem``."""
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name)
@@ -872,7 +1023,7 @@ _ORG_TAIL = re.compile(
     r"(?:,?[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Inc\.?|Corp\.?|Ltd\.?|S\.p\.A\.|S\.A\.|N\.V\.|K\.K\."
     r"|(?:Group|Corporation|Holdings|Limited|Technology|Technologies|Motors?|Securities"
     r"|Automobile|Electronics|Electric(?:[ \t]+Appliances)?|GmbH|AG|SE|SA|SpA|NV|PLC|plc"
-    r"|LLC)\b))+"
+    r"|LLC|ASA|AB|ApS|Oyj|Oy)\b|A/S\b))+"
 )
 
 
@@ -925,6 +1076,21 @@ def _unmistakable_name(text: str, c: _Cand) -> bool:
         and not any(w.casefold() in _DETERMINERS | _FUNCTION_WORDS for w in words)
         and (before is None or before.group(1).casefold() not in _DETERMINERS)
     )
+
+
+# A speaker's attribution around a name: "Lindqvist said", "said Lindqvist".
+_SPEECH = re.compile(
+    r"\s+(?:said|says|told|added|noted|explained|wrote|declined)\b"
+    r"|\b(?:said|says|according to)\s+$"
+)
+
+
+def _sentence_start(doc: ParsedDoc, offset: int) -> bool:
+    """Only punctuation or space stands between the sentence (or line) start and ``offset``."""
+    s_start, _s_end = doc.sentence_at(offset)
+    line_start = doc.text.rfind("\n", 0, offset) + 1
+    before = doc.text[max(s_start, line_start) : offset]
+    return not re.search(r"[^\W_]", before)
 
 
 def _sentence_pieces(doc: ParsedDoc, start: int, end: int) -> list[tuple[int, int]]:
@@ -1036,7 +1202,7 @@ def _common_phrase(words: Sequence[str], text: str) -> bool:
     content = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
     if len(words) < 2 or not content or words[-1].casefold() in _ORG_WORDS:
         return False
-    phrase = r"\s+".join(re.escape(w.lower()) for w in content)
+    phrase = r"(?:\s*&\s*|\s+and\s+|\s+)".join(re.escape(w.lower()) for w in content)
     return re.search(rf"(?<![\w-]){phrase}(?![\w-])", text) is not None
 
 
@@ -1139,6 +1305,11 @@ def _camel(word: str) -> bool:
     return word[:1].islower() and any(c.isupper() for c in word[1:])
 
 
+def _intercaps(word: str) -> bool:
+    """A capital inside a word after lower-case letters: ``HaloBuds``, ``PlayStation``."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", word))
+
+
 def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_Cand]:
     """Named models: ``SU7``, ``Xuanjie O1``, ``Xiaomi 15 Ultra``, ``iPhone 16``, ``Vela OS``."""
     toks = _tokens(text, start, end)
@@ -1173,6 +1344,7 @@ def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_
             and (
                 canonical_key(toks[i - 1][2]) in brands
                 or _camel(toks[i - 1][2])
+                or _intercaps(toks[i - 1][2])
                 or (
                     i + 1 < len(toks)
                     and (
@@ -1184,6 +1356,26 @@ def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_
             and not _followed_by_counted_noun(toks, i)
         ):
             first, last = i - 1, i
+        elif (
+            _NUMBER_MODEL.match(word)
+            and i > 1
+            and toks[i - 1][2] == "Series"
+            and _adjacent(toks, i - 1, i)
+            and _adjacent(toks, i - 2, i - 1)
+            and _is_name_word(toks[i - 2][2])
+            and toks[i - 2][2].casefold() not in _FUNCTION_WORDS
+            and not _sentence_initial(toks, i - 2)
+        ):
+            # "Halo Watch Series 10": up to two name words before "Series <number>".
+            first, last = i - 2, i
+            if (
+                first > 0
+                and _adjacent(toks, first - 1, first)
+                and _is_name_word(toks[first - 1][2])
+                and toks[first - 1][2].casefold() not in _FUNCTION_WORDS
+                and not _sentence_initial(toks, first - 1)
+            ):
+                first -= 1
         elif (
             word == "Model"
             and i + 1 < len(toks)
@@ -1284,6 +1476,7 @@ def _branded_products(
     named: Sequence[tuple[int, int]],
     org_at: dict[str, list[tuple[int, int]]],
     pos: dict[int, str],
+    firm_orgs: frozenset[str] = frozenset(),
 ) -> list[_Cand]:
     """A name right before a product noun (``the Brightwater Helix surgical system``,
     ``the Hoshi Pay payments app``).
@@ -1291,7 +1484,9 @@ def _branded_products(
     The name is a product when it starts with a maker the document names
     (``Brightwater`` + ``Helix``), or when the model read it as a person's or product's name
     and it is no organisation of the document. A brand alone before a noun stays an
-    organisation (``Xiaomi cars``).
+    organisation (``Xiaomi cars``). A maker's name plus a word that only the model read as
+    an organisation is a product (``the Halcyon Intelligence assistant``); ``firm_orgs``
+    are the keys of organisations known otherwise (alias table, corporate words).
     """
     toks = _tokens(text, start, end)
     found: list[_Cand] = []
@@ -1333,21 +1528,57 @@ def _branded_products(
         words = [t[2] for t in toks[first : j + 1]]
         span = (toks[first][0], toks[j][1])
         whole = canonical_key(" ".join(words))
-        if (
-            any(w.casefold() in _ORG_WORDS for w in words)
-            or whole in others
-            or any(not _overlaps(span, at) for at in org_at.get(whole, ()))
-            or (whole in brands and whole not in org_at)
-        ):
-            continue  # an organisation or place of its own elsewhere
         branded = any(
             canonical_key(" ".join(words[:n])) in brands
             and not any(canonical_key(w) in brands | others for w in words[n:])
             for n in range(1, len(words))
         )
+        if any(w.casefold() in _ORG_WORDS for w in words) or whole in others:
+            continue  # an organisation or place
+        if (
+            any(not _overlaps(span, at) for at in org_at.get(whole, ()))
+            or (whole in brands and whole not in org_at)
+        ) and not (branded and whole not in firm_orgs):
+            continue  # an organisation of its own elsewhere, not only in the model's guess
         read_as_name = len(words) >= 2 and any(_overlaps(span, n) for n in named)
         if branded or read_as_name:
             found.append(_Cand("product", span[0], span[1], "rule"))
+    return found
+
+
+_LINE = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[Aa]n?)\s+"
+    r"(?P<name>[A-Z][\w-]*(?:[ ][A-Z][\w-]*){0,2})"
+    r"(?:[ ](?P<noun>[a-z]+(?:-[a-z]+)?))?[ ]"
+    r"(?P<line>line|lines|lineup|line-up|range|collection|family|series)\b"
+)
+
+
+_SEASONS = _wordset("spring summer autumn fall winter holiday christmas easter", fold=True)
+
+
+def _line_products(text: str, start: int, end: int, excluded: set[str]) -> list[_Cand]:
+    """The name of a product line: ``the Halo smartphone line``, ``the Hartwell sofa
+    collection``. A name the document uses for an organisation, a person or a place
+    (``the Xiaomi product line``) is none, and a bare ``line`` or ``range`` needs a noun
+    before it."""
+    found: list[_Cand] = []
+    for match in _LINE.finditer(text, start, end):
+        name, noun = match.group("name"), match.group("noun")
+        if noun is None and match.group("line") in ("line", "lines", "range"):
+            continue
+        if noun is not None and noun in _FUNCTION_WORDS | _NOT_MODIFIERS:
+            continue
+        words = name.split()
+        if (
+            canonical_key(name) in excluded
+            or any(canonical_key(w) in excluded for w in words)
+            or any(w.casefold() in _FUNCTION_WORDS | _ORG_WORDS | _SEASONS for w in words)
+            or all(w in _MODEL_SUFFIXES for w in words)
+            or _is_concept_word(name)
+        ):
+            continue
+        found.append(_Cand("product", match.start("name"), match.end("name"), "rule"))
     return found
 
 
@@ -1389,6 +1620,7 @@ def _coordinated(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> li
     the quoted name of a magazine or newspaper is one."""
     text = doc.text
     by_span = {(c.start, c.end): c.kind for c in cands}
+    product_names = _product_names(text, cands)
     taken = [(c.start, c.end) for c in cands]
     found: list[_Cand] = []
     for match in _NAME_LIST.finditer(text):
@@ -1400,7 +1632,10 @@ def _coordinated(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> li
                 if piece.strip():
                     offset = match.start(1) + part.start() + part.group(0).find(piece)
                     items.append(_trim(text, offset, offset + len(piece)))
-        kinds = [by_span.get(item) for item in items]
+        kinds = [
+            "product" if text[item[0] : item[1]] in product_names else by_span.get(item)
+            for item in items
+        ]
         if "org" not in kinds or any(k in ("person", "place") for k in kinds):
             continue
         if re.match(r"\s+of\b", text[match.end(1) : match.end(1) + 5]):
@@ -1425,6 +1660,81 @@ def _coordinated(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> li
         if not any(_overlaps(span, t) and by_span.get(t) == "org" for t in taken):
             found.append(_Cand("org", span[0], span[1], "rule"))
     return found
+
+
+# Common words of paired headings (``Mergers & Acquisitions``, ``Oil & Gas``).
+_COMMON_NOUN_END = re.compile(
+    r"(?:tions?|sions?|ments?|ings?|ities|ity|ances?|ences?|ness|ures?|ics|isms?|ies|ers)$"
+)
+_COMMON_PAIR_WORDS = _CATEGORY_NOUNS | _wordset(
+    """
+    oil gas food foods beverage beverages health safety marketing terms conditions arts
+    crafts home garden travel leisure property casualty profit loss energy bed breakfast
+    consumer fashion beauty media finance banking risk compliance legal tax
+    """,
+    fold=True,
+)
+_AMPERSAND_NAME = re.compile(r"(?<![\w&-])([A-Z][a-z]+[ ]&[ ][A-Z][a-z]+)(?![\w&-])")
+
+
+def _ampersand_orgs(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list[_Cand]:
+    """Two capitalized words joined by ``&`` are a firm's name (``Dunmore & Pike``), with
+    any legal form after it, where nothing else was read there; two common words that the
+    document also writes in lower case (``Research & Development``) are none."""
+    text = doc.text
+    taken = [(c.start, c.end) for c in cands]
+    found: list[_Cand] = []
+    for match in _AMPERSAND_NAME.finditer(text):
+        start, end = match.span(1)
+        words = [w for w in match.group(1).split() if w != "&"]
+        if (
+            not ctx.english(doc, start)
+            or any(_overlaps((start, end), t) for t in taken)
+            or any(
+                w.casefold() in _FUNCTION_WORDS | NOT_ENTITIES | _ROLE_WORDS | _COMMON_PAIR_WORDS
+                or _COMMON_NOUN_END.search(w)
+                for w in words
+            )
+            or all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words)
+        ):
+            continue
+        end = _following_org_word(text, end) or end
+        found.append(_Cand("org", start, end, "propagated"))
+    return found
+
+
+_CURRENCY_AFTER = re.compile(
+    r"\s+(?:dollars?|yuan|yen|won|rupees?|rupiah|pesos?|francs?|kronor|kroner|krona|krone"
+    r"|ringgit|baht|rand|reais|real|shekels?|lira|dinars?|dirhams?|riyals?)\b",
+    re.IGNORECASE,
+)
+
+
+_REGION_WORDS = _wordset(
+    """
+    greater north south east west northern southern eastern western central upper lower
+    inner outer
+    """,
+    fold=True,
+)
+
+
+_PLACE_SUFFIXES = _wordset("city state province county region district", fold=True)
+
+
+def _region_of(before: str, after: str) -> bool:
+    """Words that make another place of an alias place (``Greater China``, ``Northern
+    California``, ``Kansas City``); a model's place around it keeps its name then."""
+    words, tail = before.split(), after.split()
+    return (bool(words) or bool(tail)) and (
+        all(w.casefold() in _REGION_WORDS for w in words)
+        and all(w.casefold() in _PLACE_SUFFIXES for w in tail)
+    )
+
+
+def _currency_after(text: str, end: int) -> bool:
+    """``the Taiwan dollar``, ``the US dollar``: a place in a currency's name is none."""
+    return _CURRENCY_AFTER.match(text, end) is not None
 
 
 def _propagate(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list[_Cand]:
@@ -1491,6 +1801,12 @@ def _product_names(text: str, cands: Sequence[_Cand]) -> set[str]:
         surface = text[c.start : c.end]
         names.add(surface)
         words = surface.split()
+        # The model without its suffixes ("Halo 16 Pro Max" -> "Halo 16 Pro", "Halo 16").
+        base = list(words)
+        while len(base) > 2 and base[-1] in _MODEL_SUFFIXES:
+            base.pop()
+            if any(ch.isdigit() for ch in base[-1]):
+                names.add(" ".join(base))
         for n in range(1, len(words)):
             rest = " ".join(words[n:])
             if (
@@ -1596,7 +1912,7 @@ _DESCRIPTIVE_WORDS = _wordset(
     systems international global enterprises brands foods chemicals steel semiconductor
     semiconductors airlines airways telecom communications networks network biotech
     biosciences therapeutics health healthcare instruments materials logistics cables
-    resources power appliances devices robotics mobility
+    resources power appliances devices robotics mobility infotech manufacturing
     """,
     fold=True,
 )
