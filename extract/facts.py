@@ -53,6 +53,40 @@ Decisions for wire-style copy (where CONVENTIONS.md and the dev gold are silent)
   drugstore and payments segments`` (two), ``Vehicle gross margin`` (``vehicles``), a product
   counted or opening the sentence. A count's noun (``cars``) names a segment only in a
   report that names segments elsewhere; a carmaker's deliveries have no segment.
+
+Round 2 (fiscal and retail reports, guidance, wire phrasing):
+
+- The report's period is one that has ended by the reference date (``the second half of
+  next year`` is guidance); a 13-, 26- or 52-week interval (``the 26 weeks to 31 August``)
+  counts as a reporting period, a nine-month span does not. ``full-year`` in a report on a
+  26-week half is the 52-week year holding it (starting with it where the text speaks of a
+  first half).
+- Days that name no period: the announcement day (``on Thursday reported``, ``said on
+  October 24 that``), a closing day after ``ended`` (``fiscal 2024, which ended on Sept.
+  30``), and a week in which a rival ``reported``. A date in a subordinate clause after the
+  figure (``to £702m as weather in June ...``) is not the figure's.
+- Bases: a basis opening the sentence (``Compared with a year earlier, ...``) holds for all
+  its changes; one written in the first of two parallel clauses (``..., while``) holds for
+  the second; ``from the first quarter`` against a quarter's figure is ``qoq``. Two changes
+  before one level (``rose 14% quarter-on-quarter and 31% year-on-year to ...``) give two
+  rows; ``a 9.4% rise in net profit to ...`` joins change and level; ``closed 1.6% higher
+  at`` is a change. A share price move with no level takes the reference day.
+- Not subjects: a company in a business relation (``a partnership with ... Zalando``,
+  ``customers such as``). Not facts: stores ``opened``/``closed`` (but ``had opened 402
+  outlets`` is a stock), a count's threshold (``clients contributing more than $100
+  million``), a forecast revision (``lifted their forecast by £12m``), a statistic cited
+  from a source about a market (``figures from X showed retail sales in the UK rose``), a
+  count explained after a dash (``three channels - stores, ...``), and figures of the
+  blocking phrases (operating margin, one-time charge).
+- ``sales of furniture and lighting`` names goods, so the figure keeps its subject; only
+  an ``of`` phrase naming owners (``brands``, ``makers``) or a market share's has none.
+  ``revenue of between X and Y`` is a range level.
+- A parallel clause without a metric word (``..., while the wearables category declined
+  3% to $9.0 billion``) and ``lift it to 450,000`` take the metric of the figure before; a
+  rate (``per month``) may stand between a figure and its date.
+- Sentences are cut after a figure that ends one (``to £96.5m. Online sales``), which a
+  sentence splitter may miss. A dated figure absorbs an undated or identical restatement of
+  it (a headline).
 """
 
 from __future__ import annotations
@@ -60,6 +94,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import dataclasses
+import datetime
 import itertools
 import re
 from collections import Counter
@@ -165,7 +200,7 @@ _CUE_BEFORE = re.compile(
 _CUE_AFTER = re.compile(
     rf"^\s*(?:(?:{_BASIS_WORDS}|annual|quarterly)\s+)?"
     r"(?P<cue>increase|rise|growth|gain|jump|surge|improvement|expansion|decline|decrease|"
-    r"drop|fall|reduction|slump|plunge|contraction|dip)\b",
+    r"drop|fall|reduction|slump|plunge|contraction|dip|higher(?!\s+than)|lower(?!\s+than))\b",
     re.IGNORECASE,
 )
 _SIGNED = re.compile(r"(?:^|[\s(\[,])(?P<sign>[+\-\u2212])$")
@@ -334,7 +369,15 @@ _SUBJECT_ANAPHOR = re.compile(
     r"brand|unit))\b",
     re.IGNORECASE,
 )
-_FILLER = re.compile(rf"\b(?:the|a|an|{_QUALIFIER_WORDS})\b", re.IGNORECASE)
+_FILLER = re.compile(rf"\b(?:the|a|an|between|{_QUALIFIER_WORDS})\b", re.IGNORECASE)
+# "the market share of German brands": an "of" phrase naming owners, not goods ("sales of
+# furniture and lighting" are the company's own).
+_OWNERS = re.compile(
+    r"\b(?:brands?|compan(?:y|ies)|makers?|firms?|players?|vendors?|carmakers?|automakers?|"
+    r"manufacturers?|rivals?|competitors?|peers?|retailers?|groups?|sector|industry|"
+    r"market|operators?|suppliers?|banks?|lenders?|insurers?)\b",
+    re.IGNORECASE,
+)
 _SOURCE_BEFORE = re.compile(
     r"(?:\b(?:data|figures|statistics|research|report|reports|estimates|survey|analysis)\s+"
     r"(?:from|by|of)|\baccording\s+to|\btold|\bsaid|\bcited\s+by|\bciting|\bmagazine|"
@@ -359,6 +402,61 @@ _COMPARISON_BEFORE = re.compile(
     r"beating|against|outpacing|outpaced)\s+(?:the\s+)?(?:its\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "a partnership with the online marketplace Zalando", "customers such as Acme": another
+# company in a business relation, not the figure's subject.
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:partnership|partnering|partnered|agreement|deal|contract|collaboration|venture|"
+    r"alliance|tie-up|cooperation)\s+with\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$|"
+    r"\b(?:customers?|clients?|partners?|suppliers?)\s+(?:such\s+as\s+|including\s+|like\s+)?$",
+    re.IGNORECASE,
+)
+# "clients contributing more than $100 million in annual revenue": a threshold of a count.
+_THRESHOLD_BEFORE = re.compile(
+    r"\b(?:clients|customers|accounts|companies|deals|contracts|firms)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:contributing|generating|worth|spending|paying|with|of)\s+(?:(?:"
+    + _QUALIFIER_WORDS
+    + r")\s+)?$",
+    re.IGNORECASE,
+)
+# "Compared with a year earlier, revenue ... rose 7% ... and Europe grew 10%": a basis that
+# opens the sentence holds for every change in it.
+_OPENING_BASIS = re.compile(
+    r"\W*(?:compared\s+(?:with|to)\s+(?:a\s+year\s+(?:earlier|ago)|the\s+same\s+(?:period|"
+    r"quarter)\s+(?:of\s+|in\s+)?last\s+year|the\s+previous\s+year)|year[\s-]+on[\s-]+year|"
+    r"from\s+a\s+year\s+(?:earlier|ago))\s*,",
+    re.IGNORECASE,
+)
+_PARALLEL_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whereas|and)\s", re.IGNORECASE)
+# "lifted their profit forecast by £12m": the size of a revision, not a figure.
+_REVISION_BEFORE = re.compile(
+    r"\b(?:forecasts?|estimates?|guidance|outlook|targets?|projections?)\s+by\s+(?:(?:"
+    + _QUALIFIER_WORDS
+    + r")\s+)?$",
+    re.IGNORECASE,
+)
+# "Rival X reported a 2% fall in sales last week": the week of the report, not the period.
+_REPORTING_VERB = re.compile(
+    r"\b(?:reported|said|announced|posted|disclosed|published)\b", re.IGNORECASE
+)
+# "our three channels - stores, online and ...": a list after a dash or colon explains the
+# counted noun; its words are no metric of the count.
+_EXPLANATION_GAP = re.compile(r"\s[-\u2013\u2014]\s|:")
+_FIRST_HALF = re.compile(r"\bfirst[\s-]+half\b", re.IGNORECASE)
+# "capacity reached 410,000 wafers, and it plans to lift it to 450,000": the same metric.
+_PRONOUN_TO_BEFORE = re.compile(
+    r"\b(?:lift|raise|increase|expand|boost|grow|take|bring|cut|reduce|lower|double)\s+"
+    r"(?:it|them|this|that)\s+to\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
+    re.IGNORECASE,
+)
+# "450,000 wafers per month in 2025": the rate sits between the figure and its date.
+_RATE_ASIDE = re.compile(r"^\s*(?:per|a|an|each)\s+(?:day|week|month|quarter|year|annum)\b", re.I)
+_CHANGE_OF = re.compile(
+    rf"\s*(?:(?:{_BASIS_WORDS})\s+)?(?:increase|rise|growth|gain|jump|surge|improvement|"
+    r"decline|decrease|drop|fall|reduction|slump|plunge|dip)\s+(?:in|of)\s+(?:(?:its|the|"
+    r"[\w-]+)\s+){0,2}",
+    re.IGNORECASE,
+)
+_IN_PLACE = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$", re.IGNORECASE)
 
 _MODALITY = (
@@ -411,7 +509,10 @@ _CORPORATE_WORDS = _word_set(
 # "after opening 146 stores and closing 39", "plans to open about 150 stores": openings and
 # closures are flows, not the count of stores ("had opened 402 outlets by June" is a count).
 _FLOW_COUNT_BEFORE = re.compile(
-    r"\b(?:opening|closing|adding|shutting|hiring|cutting|(?:to|will|would)\s+(?:open|close|"
+    r"\b(?:opening|closing|adding|shutting|hiring|cutting|"
+    # "opened 14 stores during the period" is a flow; "had opened 402 outlets" a stock.
+    r"(?<!had\s)(?<!has\s)(?<!have\s)(?:opened|closed|added|shut|hired)|"
+    r"(?:to|will|would)\s+(?:open|close|"
     r"add|shut|hire|cut))\s+(?:down\s+)?(?:(?:" + _QUALIFIER_WORDS + r")\s+)?"
     r"(?:(?:new|more|another|additional)\s+)?$",
     re.IGNORECASE,
@@ -460,6 +561,8 @@ _SEGMENT_STOP = _word_set(
     comparable like-for-like same-store pre-tax pretax after-tax diluted higher lower strong
     stronger weak weaker rising falling solid robust north south east west northern southern
     eastern western
+    online offline digital e-commerce ecommerce in-store wholesale channel standout best
+    strongest weakest fastest-growing top leading
     """
 )
 _NATIONALITY = ("ese", "ean", "ian", "ish", "can", "ch")
@@ -484,6 +587,23 @@ _YEAR_EARLIER_AFTER = re.compile(
 )
 _COMPARISON_DATE_BEFORE = re.compile(
     r"\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?|over)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# Days that name no period: the announcement day and a period's closing day.
+_ENDED_BEFORE = re.compile(r"\b(?:ended|ending|ends)\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+_REPORTED_ON_BEFORE = re.compile(
+    r"\b(?:said|says|reported|reports|announced|announces|posted|disclosed)\s+on\s+$",
+    re.IGNORECASE,
+)
+_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
+_REPORTING_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:that\s+)?(?:said|says|reported|reports|announced|announces|posted|"
+    r"disclosed|published|released|unveiled)\b",
+    re.IGNORECASE,
+)
+# "to £702m as unseasonal weather in June ...": a date in a clause of its own.
+_SUBCLAUSE = re.compile(
+    r"\b(?:as|because|after|before|while|when|since|although|though|amid|but|whereas)\b",
+    re.IGNORECASE,
 )
 _ANNUAL_SENTENCE = re.compile(
     r"\W*(?:for|in|over)\s+the\s+(?:full|whole|entire)[\s-]+year\b", re.IGNORECASE
@@ -565,7 +685,7 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
     Evidence offsets are those of the sentence holding the figure.
     """
     text = doc.text
-    sentences = list(doc.sentences) or [(0, len(text))]
+    sentences = _split_after_figures(list(doc.sentences) or [(0, len(text))], mentions, text)
     starts = [s for s, _ in sentences]
     mentions = _short_org_names(mentions)
     by_sentence: dict[int, list[Mention]] = {}
@@ -599,11 +719,32 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
         _update_state(state, sentence, found, context)
 
     drafts.sort(key=lambda d: (d.position, d.period))
-    drafts = _merge(drafts)
+    drafts = _drop_undated_repeats(_merge(drafts))
     facts: list[Fact] = []
     for number, draft in enumerate(drafts, start=1):
         facts.append(_to_fact(draft, f"f{number:03d}"))
     return facts
+
+
+_FIGURE_STOP = re.compile(r"\.[\"\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])")
+
+
+def _split_after_figures(
+    sentences: list[tuple[int, int]], mentions: Sequence[Mention], text: str
+) -> list[tuple[int, int]]:
+    """Sentences cut after a figure that ends one (``... to £96.5m. Online sales ...``): a
+    sentence splitter may take ``m.`` or ``bn.`` for an abbreviation."""
+    ends = sorted(m.end for m in mentions if m.kind in ("money", "percent", "quantity"))
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        begin = start
+        for cut in ends[bisect.bisect_right(ends, start) : bisect.bisect_left(ends, end)]:
+            stop = _FIGURE_STOP.match(text, cut, end)
+            if stop is not None and cut > begin:
+                out.append((begin, cut + 1))
+                begin = stop.end()
+        out.append((begin, end))
+    return out
 
 
 # ---------------------------------------------------------------- document context
@@ -651,14 +792,23 @@ def _doc_context(doc: ParsedDoc, mentions: Sequence[Mention]) -> _DocContext:
     places = Counter(m.canonical or m.text for m in english if m.kind == "place")
     # The report's period: the reporting period named most often (quarter, half or fiscal
     # year; ties to the first seen), else the year named most often.
+    # A period that has not ended by the reference date is guidance, not the report's
+    # (``the second half of next year``); a retailer's ``26 weeks to 31 August`` is a half.
+    reference_day = doc.reference_date.isoformat() if doc.reference_date else ""
     quarters = Counter(
         m.period
         for m in english
-        if m.kind == "date" and (_REPORT_PERIOD.fullmatch(m.period) or _year_long(m.period))
+        if m.kind == "date"
+        and (_REPORT_PERIOD.fullmatch(m.period) or _report_interval(m.period))
+        and _ended_by(m.period, reference_day)
     )
     if not quarters:
         quarters = Counter(
-            m.period for m in english if m.kind == "date" and re.fullmatch(r"\d{4}", m.period)
+            m.period
+            for m in english
+            if m.kind == "date"
+            and re.fullmatch(r"\d{4}", m.period)
+            and _ended_by(m.period, reference_day)
         )
     reference_year = str(doc.reference_date.year) if doc.reference_date else ""
     return _DocContext(
@@ -669,6 +819,46 @@ def _doc_context(doc: ParsedDoc, mentions: Sequence[Mention]) -> _DocContext:
         reference_year=reference_year,
         reference_day=doc.reference_date.isoformat() if doc.reference_date else "",
     )
+
+
+def _ended_by(period: str, day: str) -> bool:
+    """Whether ``period`` ended on or before ``day`` (true when either is unknown)."""
+    end = _period_end(period)
+    return not end or not day or end <= day
+
+
+def _year_of_half(period: str, text: str) -> str:
+    """The 52-week year holding a retailer's 26-week half (``2024-03-03/2024-08-31``): it
+    starts with the half where the report calls it the first half, else ends with it."""
+    match = _INTERVAL.match(period)
+    if match is None:
+        return ""
+    y1, m1, d1, y2, m2, d2 = (int(g) for g in match.groups())
+    start, end = datetime.date(y1, m1, d1), datetime.date(y2, m2, d2)
+    if abs((end - start).days + 1 - 182) > 3:
+        return ""
+    if _FIRST_HALF.search(text):
+        return f"{start.isoformat()}/{(start + datetime.timedelta(days=363)).isoformat()}"
+    return f"{(end - datetime.timedelta(days=363)).isoformat()}/{end.isoformat()}"
+
+
+def _week_long(period: str) -> bool:
+    match = _INTERVAL.match(period)
+    if match is None:
+        return False
+    y1, m1, d1, y2, m2, d2 = (int(g) for g in match.groups())
+    return (datetime.date(y2, m2, d2) - datetime.date(y1, m1, d1)).days == 6
+
+
+def _report_interval(period: str) -> bool:
+    """An interval as long as a reporting quarter, half or year (13, 26 or 52 weeks, or a
+    fiscal year), not a year-to-date span such as nine months."""
+    match = _INTERVAL.match(period)
+    if match is None:
+        return False
+    y1, m1, d1, y2, m2, d2 = (int(g) for g in match.groups())
+    days = (datetime.date(y2, m2, d2) - datetime.date(y1, m1, d1)).days + 1
+    return any(abs(days - length) <= 10 for length in (91, 182, 365))
 
 
 def _year_long(period: str) -> bool:
@@ -881,7 +1071,11 @@ def _read_sentence(
     for change, sign in changes:
         _attach_change(change, sign, drafts, usable, sentence, text, change_mentions)
 
-    drafts = [d for d in drafts if not _market_wide(d, sentence, text)]
+    drafts = [
+        d
+        for d in drafts
+        if not _market_wide(d, sentence, text) and not _third_party_statistic(d, sentence, text)
+    ]
     drafts = _distribute_lists(drafts, sentence, text)
     for draft in drafts:
         _resolve(draft, sentence, state, context, lexicon)
@@ -915,7 +1109,32 @@ def _read_sentence(
             ):
                 draft.basis = "ytd"
     _infer_yoy(drafts, sentence, text)
+    _share_basis(drafts, sentence, text)
     return _expand_dates(drafts)
+
+
+def _share_basis(drafts: list[_Draft], sentence: _Sentence, text: str) -> None:
+    """A basis written once for the whole sentence: one opening it (``Compared with a year
+    earlier, ...``), or one in the first of two parallel clauses (``revenue rose 6% year on
+    year to £1.2bn, while profit climbed 12% to £96m``)."""
+    if _OPENING_BASIS.match(text, sentence.span[0], sentence.span[1]):
+        for draft in drafts:
+            if draft.change is not None and not draft.basis and not draft.reference:
+                draft.basis = "yoy"
+        return
+    full = [d for d in drafts if d.change is not None and d.value is not None and not d.reference]
+    for first, second in itertools.pairwise(full):
+        assert first.change is not None
+        assert second.change is not None
+        assert first.value is not None
+        if (
+            first.basis
+            and not second.basis
+            and first.metric != second.metric
+            and first.value.end <= second.change.start
+            and _PARALLEL_CLAUSE.search(text, first.value.end, second.change.start)
+        ):
+            second.basis = first.basis
 
 
 def _infer_yoy(drafts: list[_Draft], sentence: _Sentence, text: str) -> None:
@@ -932,13 +1151,25 @@ def _infer_yoy(drafts: list[_Draft], sentence: _Sentence, text: str) -> None:
         ):
             draft.basis = "yoy"
             continue
+        previous = _previous_quarter(draft.period)
         for date in sentence.dates:
-            if (
-                date.start >= draft.change.end
-                and _FROM_DATE.fullmatch(text, draft.change.end, date.start)
-                and _normal_period(date.period) in (earlier, earlier[:4])
+            if date.start < draft.change.end or not _FROM_DATE.fullmatch(
+                text, draft.change.end, date.start
             ):
+                continue
+            if _normal_period(date.period) in (earlier, earlier[:4]):
                 draft.basis = "yoy"
+            elif previous and _normal_period(date.period) == previous:
+                draft.basis = "qoq"  # "up 0.5 points from the first quarter"
+
+
+def _previous_quarter(period: str) -> str:
+    """``2024-Q2`` -> ``2024-Q1``, ``2024-Q1`` -> ``2023-Q4``; "" for other periods."""
+    match = re.fullmatch(r"(\d{4})-Q([1-4])", period)
+    if match is None:
+        return ""
+    year, quarter = int(match.group(1)), int(match.group(2))
+    return f"{year}-Q{quarter - 1}" if quarter > 1 else f"{year - 1}-Q4"
 
 
 def _same_as_before(
@@ -947,7 +1178,13 @@ def _same_as_before(
     """``had 12,400 employees ..., compared with 12,100 a year earlier``: a bare comparison
     base or part (``including about 900 in Spain``) takes the metric of the figure before."""
     before = text[sentence.span[0] : value.start]
-    if not (_REFERENCE_BEFORE.search(before) or _INCLUDING_BEFORE.search(before)):
+    if _parallel_level(value, drafts, sentence, text):
+        pass
+    elif not (
+        _REFERENCE_BEFORE.search(before)
+        or _INCLUDING_BEFORE.search(before)
+        or _PRONOUN_TO_BEFORE.search(before)
+    ):
         return None
     earlier = [d for d in drafts if d.value is not None and d.value.kind == value.kind]
     if not earlier or earlier[-1].anchor is None:
@@ -959,13 +1196,28 @@ def _same_as_before(
     return earlier[-1].anchor
 
 
+def _parallel_level(value: Mention, drafts: list[_Draft], sentence: _Sentence, text: str) -> bool:
+    """``revenue was $7.7 billion, up 2%, while the wearables category declined 3% to $9.0
+    billion``: a clause without a metric word, parallel to one with it."""
+    earlier = [d for d in drafts if d.value is not None and d.value.kind == value.kind]
+    if not earlier or earlier[-1].value is None:
+        return False
+    last = earlier[-1].value
+    if any(last.end <= a.start and a.end <= value.start for a in sentence.anchors):
+        return False  # the clause names its own figure ("while cash stood at ...")
+    return bool(
+        _PARALLEL_CLAUSE.search(text, last.end, value.start)
+        and _AT_TO_BEFORE.search(text, last.end, value.start)
+    )
+
+
 def _own_date(value: Mention, sentence: _Sentence, text: str) -> Mention | None:
     """The date written right after a figure (``12.5% in Q1 2024``), if any."""
     following = [d for d in sentence.dates if d.start >= value.end]
     if following:
         first = min(following, key=lambda d: d.start)
         gap = text[value.end : first.start]
-        aside = _PER_SHARE_ASIDE.match(gap)
+        aside = _PER_SHARE_ASIDE.match(gap) or _RATE_ASIDE.match(gap)
         if aside is not None:
             gap = gap[aside.end() :]
         if _DATE_GLUE.match(gap):
@@ -984,6 +1236,23 @@ def _market_wide(draft: _Draft, sentence: _Sentence, text: str) -> bool:
     limit = max(used.start, anchor.start)
     named = [o for o in sentence.orgs if o.end <= limit and _eligible_org(o, sentence, text)]
     return not named and not _POSSESSIVE.search(text[sentence.span[0] : anchor.start])
+
+
+def _third_party_statistic(draft: _Draft, sentence: _Sentence, text: str) -> bool:
+    """``Figures from the trade body showed retail sales in the UK rose 1%``: a statistic of
+    a whole market, cited from a source, about no company of the sentence."""
+    anchor = draft.anchor
+    if anchor is None or draft.metric in _GOVERNMENT_METRICS:
+        return False
+    if any(_eligible_org(o, sentence, text) for o in sentence.orgs):
+        return False
+    if not any(
+        _SOURCE_BEFORE.search(text[max(sentence.span[0], o.start - 60) : o.start])
+        for o in sentence.orgs
+    ):
+        return False
+    where = _IN_PLACE.match(text, anchor.end, sentence.span[1])
+    return where is not None and any(p.start == where.end() for p in sentence.places)
 
 
 def _classify(number: Mention, sentence: _Sentence, text: str) -> str:
@@ -1010,6 +1279,10 @@ def _classify(number: Mention, sentence: _Sentence, text: str) -> str:
         return "skip"
     if number.kind == "money" and _is_conversion(number, sentence, text):
         return "skip"
+    if _REVISION_BEFORE.search(before):
+        return "skip"  # "raised its forecast by $12 million"
+    if _THRESHOLD_BEFORE.search(before):
+        return "skip"  # "clients contributing more than $100 million": a threshold
     if number.kind == "money" and _PER_SHARE_AFTER.match(after):
         return "skip"  # "$2.31 a share": earnings or dividends per share, not the total
     if (
@@ -1100,6 +1373,12 @@ def _anchor_for(
         elif anchor.start >= value.end:
             gap_start, gap_end = value.end, anchor.start
             penalty, limit = _FOLLOWING_PENALTY, _MAX_AFTER
+            if (
+                value.kind == "quantity"
+                and value.unit
+                and _EXPLANATION_GAP.search(text, value.end, anchor.start)
+            ):
+                continue  # "three channels - stores, online and wholesale"
             if any(n.kind == value.kind and n.start >= anchor.end for n in levels):
                 continue  # "... to $15.9 billion and net income reached $2.26 billion"
         else:
@@ -1206,6 +1485,8 @@ def _without_subject(
         return False
     if lexicon.find_segments(text, np_start, np_end):
         return False
+    if anchor.label != "market_share" and not _OWNERS.search(phrase):
+        return False
     return not sentence.numbers or all(
         n.start >= np_end or n.end <= np_start for n in sentence.numbers
     )
@@ -1237,11 +1518,15 @@ def _attach_change(
     for draft in drafts:
         if (
             draft.value is not None
-            and draft.change is None
             and draft.value.start >= change.end
             and _TO_LEVEL.match(text[change.end : draft.value.start])
         ):
-            draft.change, draft.change_sign = change, sign
+            if draft.change is None:
+                draft.change, draft.change_sign = change, sign
+            elif draft.change.end <= change.start:
+                # "rose 14% quarter-on-quarter and 31% year-on-year to $8 billion": one row
+                # per change, with the same level.
+                drafts.append(dataclasses.replace(draft, change=change, change_sign=sign))
             return
     before = [d for d in drafts if d.value is not None and d.value.end <= change.start]
     if before:
@@ -1284,7 +1569,15 @@ def _attach_change(
         if d.value is not None
         and d.value.start >= change.end
         and d.anchor is not None
-        and d.anchor.end <= change.start
+        and (
+            d.anchor.end <= change.start
+            # "a 9.4% year-on-year rise in net profit to INR 15.8 billion"
+            or (
+                d.anchor.end <= d.value.start
+                and _CHANGE_OF.fullmatch(text, change.end, d.anchor.start) is not None
+                and _TO_BEFORE.search(text, d.anchor.end, d.value.start) is not None
+            )
+        )
         and d.change is None
     ]
     if after:
@@ -1457,6 +1750,7 @@ def _eligible_org(org: Mention, sentence: _Sentence, text: str) -> bool:
     return not (
         _SOURCE_BEFORE.search(before)
         or _COMPARISON_BEFORE.search(before)
+        or _PARTNER_BEFORE.search(before)
         or _SOURCE_AFTER.search(after)
     )
 
@@ -1554,8 +1848,12 @@ def _unit_segment(used: Mention, lexicon: MetricLexicon) -> str:
 def _dates_for(used: Mention, sentence: _Sentence, text: str) -> list[Mention]:
     """The date(s) a figure is stated for within its own sentence."""
     own = _own_date(used, sentence, text)
-    if own is not None:
+    if own is not None and not _not_period_date(own, sentence, text):
         return [own]
+    sentence = dataclasses.replace(
+        sentence,
+        dates=tuple(d for d in sentence.dates if not _not_period_date(d, sentence, text)),
+    )
     claimed = set()
     for number in sentence.numbers:
         if number.kind != used.kind or number.unit != used.unit:
@@ -1573,7 +1871,11 @@ def _dates_for(used: Mention, sentence: _Sentence, text: str) -> list[Mention]:
         if later:
             first = min(later, key=lambda d: d.start)
             gap = text[used.end : first.start]
-            if not _CLAUSE_COMMA.search(gap) and _words_between(text, used.end, first.start) <= 8:
+            if (
+                not _CLAUSE_COMMA.search(gap)
+                and not _SUBCLAUSE.search(gap)
+                and _words_between(text, used.end, first.start) <= 8
+            ):
                 return [first]
         # "A's share was 20% in Q3, while B's was 18%": a parallel clause shares the date,
         # but "from 12.5% in Q1 to 26.4%" does not give Q1 to the second figure.
@@ -1600,6 +1902,23 @@ def _comparison_date(date: Mention, sentence: _Sentence, text: str) -> bool:
     )
 
 
+def _not_period_date(date: Mention, sentence: _Sentence, text: str) -> bool:
+    """A day that names no figure's period: the day of the announcement (``on Thursday
+    reported``, ``said on October 24 that``) or the end of a period named before it
+    (``fiscal 2024, which ended on Sept. 30``)."""
+    if _week_long(date.period):
+        return bool(_REPORTING_VERB.search(text, sentence.span[0], date.start))
+    if date.granularity != "day":
+        return False
+    before = text[max(sentence.span[0], date.start - 30) : date.start]
+    after = text[date.end : min(date.end + 30, sentence.span[1])]
+    if _ENDED_BEFORE.search(before):
+        return True
+    if _REPORTED_ON_BEFORE.search(before):
+        return True
+    return bool(_ON_BEFORE.search(before) and _REPORTING_AFTER.match(after))
+
+
 def _period(
     draft: _Draft, used: Mention, sentence: _Sentence, state: _Paragraph, context: _DocContext
 ) -> str:
@@ -1609,7 +1928,7 @@ def _period(
     if draft.anchor is not None and draft.anchor.end <= used.start:
         window = text[min(draft.anchor.start, used.start) : used.start]
         # "full-year revenue of ...": the modifier just before the metric phrase counts too.
-        start = max(sentence.span[0], _previous_boundary(used, sentence), draft.anchor.start - 12)
+        start = max(sentence.span[0], _previous_boundary(used, sentence), draft.anchor.start - 22)
         annual_window = text[min(start, used.start) : used.start]
     after = text[used.end : min(used.end + 30, sentence.span[1])]
     annual = bool(
@@ -1630,13 +1949,24 @@ def _period(
         report = context.report_period
         if report and (_year_long(report) or re.fullmatch(r"\d{4}", report)):
             return report
+        year = _year_of_half(report, text)
+        if year:
+            return year
         return report[:4] if report else context.reference_year
     if draft.metric in _DAY_METRICS and _ENDED_WITH.search(text, sentence.span[0], used.start):
         end = _period_end(context.report_period)
         if end:
             return end
-    if draft.metric == "share_price" and draft.modality == "actual" and draft.value is not None:
-        # "Shares fell 2.7% to $91.20 in morning trading": the day of the report.
+    if (
+        draft.metric == "share_price"
+        and draft.modality == "actual"
+        and (
+            draft.value is not None
+            or (draft.change is not None and not _this_year(draft.change, sentence, text))
+        )
+    ):
+        # "Shares fell 2.7% to $91.20 in morning trading", "shares rose 7.8% in morning
+        # trading": the price or the move on the day of the report.
         return context.reference_day
     if draft.metric in _FLOW_METRICS or draft.metric in _DAY_METRICS:
         carried = _carried_period(draft.metric, state)
@@ -1762,9 +2092,18 @@ def _mergeable(one: _Draft, two: _Draft) -> bool:
             two.value.value_low,
             two.value.unit,
         )
-        return same and one.segment == two.segment and None in (one.change, two.change)
+        return (
+            same
+            and one.segment == two.segment
+            and (None in (one.change, two.change) or _same_change(one, two))
+        )
     if one.value is None and two.value is None:
-        return False
+        # A headline's "sales climb 4%" restating the body's "sales rose 4% in the quarter".
+        return (
+            one.segment == two.segment
+            and _same_change(one, two)
+            and (not one.basis or not two.basis or one.basis == two.basis)
+        )
     if not _segments_agree(one, two):
         return False
     level, bare = (one, two) if one.value is not None else (two, one)
@@ -1777,7 +2116,42 @@ def _mergeable(one: _Draft, two: _Draft) -> bool:
     ) == (_signed(level.change.value, level.change_sign), level.change.unit)
 
 
+def _same_change(one: _Draft, two: _Draft) -> bool:
+    if one.change is None or two.change is None:
+        return False
+    return (_signed(one.change.value, one.change_sign), one.change.unit) == (
+        _signed(two.change.value, two.change_sign),
+        two.change.unit,
+    )
+
+
+def _figure(draft: _Draft) -> tuple[object, ...]:
+    value, change = draft.value, draft.change
+    return (
+        (value.value, value.value_low, value.unit) if value is not None else None,
+        (_signed(change.value, draft.change_sign), change.unit) if change is not None else None,
+    )
+
+
+def _drop_undated_repeats(drafts: list[_Draft]) -> list[_Draft]:
+    """A headline's ``sales climb 4.1%`` without a date restates the body's dated figure."""
+    return [
+        draft
+        for draft in drafts
+        if draft.period
+        or not any(
+            other is not draft
+            and other.period
+            and (other.subject, other.metric) == (draft.subject, draft.metric)
+            and _figure(other) == _figure(draft)
+            for other in drafts
+        )
+    ]
+
+
 def _absorb(partner: _Draft, draft: _Draft) -> None:
+    if partner.change is not None and not partner.basis and _same_change(partner, draft):
+        partner.basis = draft.basis
     if partner.value is None and draft.value is not None:
         partner.value, partner.anchor, partner.sentence = draft.value, draft.anchor, draft.sentence
         if draft.change is not None:

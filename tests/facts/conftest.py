@@ -55,6 +55,11 @@ def _mention(text: str, start: int, spec: Spec) -> Mention:
     base = {"kind": kind, "start": start, "end": end, "text": surface, "source_stage": "test"}
     if kind in ("money", "quantity"):
         value, unit, *qualifier = rest
+        if ".." in value:  # a range: "LOW..HIGH"
+            low, high = (Decimal(v) for v in value.split(".."))
+            return Mention(
+                **base, value=None, value_low=low, value_high=high, unit=unit, qualifier="range"
+            )
         number = Decimal(value)
         return Mention(
             **base,
@@ -89,7 +94,8 @@ def build_document(
 ) -> tuple[ParsedDoc, list[Mention]]:
     """A ParsedDoc of ``text`` and the mentions ``specs`` describe, found in text order.
 
-    A spec is ``(surface, kind, ...)``: money and quantity add ``value, unit[, qualifier]``,
+    A spec is ``(surface, kind, ...)``: money and quantity add ``value, unit[, qualifier]``
+    (``value`` ``LOW..HIGH`` for a range),
     percent ``value[, qualifier]`` (unit from the surface), date ``period``, entities an
     optional canonical name.
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -1145,3 +1146,373 @@ def test_facts_skip_other_languages(text, specs, make_doc, lexicon) -> None:
 @pytest.mark.parametrize("metric", sorted(METRIC_VALUE_KINDS))
 def test_facts_vocabulary_has_phrases(metric, lexicon) -> None:
     assert metric in lexicon.metric_names
+
+
+# Round 2 rules (report periods of fiscal and retail reports, announcement days, shared
+# bases, business partners, flows and thresholds), each with a reference date.
+ROUND2 = [
+    pytest.param(
+        "Orbit said sales rose 3% in the 13 weeks to 28 June.\n"
+        "Revenue rose 5% to $2.1 billion.\n"
+        "Orbit expects growth in the second half of next year and in the second half of "
+        "next year again.",
+        [
+            ("Orbit", "org"),
+            ("3%", "percent", "3"),
+            ("the 13 weeks to 28 June", "date", "2025-03-30/2025-06-28"),
+            ("5%", "percent", "5"),
+            ("$2.1 billion", "money", "2100000000", "USD"),
+            ("Orbit", "org"),
+            ("the second half of next year", "date", "2026-H2"),
+            ("the second half of next year", "date", "2026-H2"),
+        ],
+        date(2025, 7, 20),
+        [
+            ("Orbit", "", "revenue", "2025-03-30/2025-06-28", None, "+3 percent", "actual"),
+            ("Orbit", "", "revenue", "2025-03-30/2025-06-28", "2100000000", "+5 percent", "actual"),
+        ],
+        id="report-period-is-a-past-interval-not-a-future-half",
+    ),
+    pytest.param(
+        "Orbit on Tuesday reported revenue of $9.1 billion for its fiscal third quarter, "
+        "up 4% from a year earlier.\n"
+        "For fiscal 2025, which ended on June 30, 2025, revenue rose 3% to $35 billion.",
+        [
+            ("Orbit", "org"),
+            ("Tuesday", "date", "2025-07-22"),
+            ("$9.1 billion", "money", "9100000000", "USD"),
+            ("fiscal third quarter", "date", "2025-Q2"),
+            ("4%", "percent", "4"),
+            ("fiscal 2025", "date", "2024-07-01/2025-06-30"),
+            ("June 30, 2025", "date", "2025-06-30"),
+            ("3%", "percent", "3"),
+            ("$35 billion", "money", "35000000000", "USD"),
+        ],
+        date(2025, 7, 22),
+        [
+            ("Orbit", "", "revenue", "2025-Q2", "9100000000", "+4 percent yoy", "actual"),
+            (
+                "Orbit",
+                "",
+                "revenue",
+                "2024-07-01/2025-06-30",
+                "35000000000",
+                "+3 percent",
+                "actual",
+            ),
+        ],
+        id="announcement-day-and-closing-day-are-not-periods",
+    ),
+    pytest.param(
+        "In the second quarter of 2025, Orbit's jacket sales fell 2% to $80 million as a "
+        "cold spell in May kept shoppers away.",
+        [
+            ("the second quarter of 2025", "date", "2025-Q2"),
+            ("Orbit", "org"),
+            ("2%", "percent", "2"),
+            ("$80 million", "money", "80000000", "USD"),
+            ("May", "date", "2025-05"),
+        ],
+        date(2025, 7, 22),
+        [("Orbit", "", "revenue", "2025-Q2", "80000000", "-2 percent", "actual")],
+        id="date-in-a-subordinate-clause-is-not-the-period",
+    ),
+    pytest.param(
+        "In the third quarter of 2025, Orbit's revenue grew 6% year on year to $3 billion, "
+        "while operating profit rose 9% to $400 million.",
+        [
+            ("the third quarter of 2025", "date", "2025-Q3"),
+            ("Orbit", "org"),
+            ("6%", "percent", "6"),
+            ("$3 billion", "money", "3000000000", "USD"),
+            ("9%", "percent", "9"),
+            ("$400 million", "money", "400000000", "USD"),
+        ],
+        date(2025, 11, 2),
+        [
+            ("Orbit", "", "revenue", "2025-Q3", "3000000000", "+6 percent yoy", "actual"),
+            ("Orbit", "", "operating_profit", "2025-Q3", "400000000", "+9 percent yoy", "actual"),
+        ],
+        id="basis-written-once-for-parallel-clauses",
+    ),
+    pytest.param(
+        "Compared with a year earlier, Orbit's revenue from Asia rose 4% to $1 billion in the "
+        "third quarter of 2025 and Africa grew 8% to $200 million.",
+        [
+            ("Orbit", "org"),
+            ("4%", "percent", "4"),
+            ("$1 billion", "money", "1000000000", "USD"),
+            ("the third quarter of 2025", "date", "2025-Q3"),
+            ("8%", "percent", "8"),
+            ("$200 million", "money", "200000000", "USD"),
+        ],
+        date(2025, 11, 2),
+        [
+            ("Orbit", "", "revenue", "2025-Q3", "1000000000", "+4 percent yoy", "actual"),
+            ("Orbit", "", "revenue", "2025-Q3", "200000000", "+8 percent yoy", "actual"),
+        ],
+        id="opening-basis-holds-for-the-sentence",
+    ),
+    pytest.param(
+        "In the third quarter of 2025, Orbit's revenue rose 5% quarter-on-quarter and 20% "
+        "year-on-year to $7 billion.",
+        [
+            ("the third quarter of 2025", "date", "2025-Q3"),
+            ("Orbit", "org"),
+            ("5%", "percent", "5"),
+            ("20%", "percent", "20"),
+            ("$7 billion", "money", "7000000000", "USD"),
+        ],
+        date(2025, 11, 2),
+        [
+            ("Orbit", "", "revenue", "2025-Q3", "7000000000", "+5 percent qoq", "actual"),
+            ("Orbit", "", "revenue", "2025-Q3", "7000000000", "+20 percent yoy", "actual"),
+        ],
+        id="two-changes-before-one-level",
+    ),
+    pytest.param(
+        "In the third quarter of 2025, Orbit's licensing revenue, from a partnership with the "
+        "carmaker Zephyr, rose 7% to $50 million.",
+        [
+            ("the third quarter of 2025", "date", "2025-Q3"),
+            ("Orbit", "org"),
+            ("Zephyr", "org"),
+            ("7%", "percent", "7"),
+            ("$50 million", "money", "50000000", "USD"),
+        ],
+        date(2025, 11, 2),
+        [("Orbit", "", "revenue", "2025-Q3", "50000000", "+7 percent", "actual")],
+        id="partner-company-is-not-the-subject",
+    ),
+    pytest.param(
+        "Orbit said it expects revenue of between $5 billion and $6 billion for the fourth "
+        "quarter of 2025.",
+        [
+            ("Orbit", "org"),
+            ("$5 billion and $6 billion", "money", "5000000000..6000000000", "USD"),
+            ("the fourth quarter of 2025", "date", "2025-Q4"),
+        ],
+        date(2025, 11, 2),
+        [("Orbit", "", "revenue", "2025-Q4", None, "", "forecast")],
+        id="range-after-of-between",
+    ),
+    pytest.param(
+        "In the third quarter of 2025, Orbit's sales of lamps and rugs rose 4% to $90 million.",
+        [
+            ("the third quarter of 2025", "date", "2025-Q3"),
+            ("Orbit", "org"),
+            ("4%", "percent", "4"),
+            ("$90 million", "money", "90000000", "USD"),
+        ],
+        date(2025, 11, 2),
+        [("Orbit", "", "revenue", "2025-Q3", "90000000", "+4 percent", "actual")],
+        id="sales-of-goods-have-a-subject",
+    ),
+    pytest.param(
+        "Orbit's revenue rose 5% to $300m in the third quarter of 2025. Online sales grew 9%.",
+        [
+            ("Orbit", "org"),
+            ("5%", "percent", "5"),
+            ("$300m", "money", "300000000", "USD"),
+            ("the third quarter of 2025", "date", "2025-Q3"),
+            ("9%", "percent", "9"),
+        ],
+        date(2025, 11, 2),
+        [
+            ("Orbit", "", "revenue", "2025-Q3", "300000000", "+5 percent", "actual"),
+            ("Orbit", "", "revenue", "2025-Q3", None, "+9 percent", "actual"),
+        ],
+        id="adjacent-sentence-split-after-figure-and-online-is-no-segment",
+    ),
+    pytest.param(
+        "Orbit sales climb 4%\nOrbit said sales rose 4% in the third quarter of 2025.",
+        [
+            ("Orbit", "org"),
+            ("4%", "percent", "4"),
+            ("Orbit", "org"),
+            ("4%", "percent", "4"),
+            ("the third quarter of 2025", "date", "2025-Q3"),
+        ],
+        date(2025, 11, 2),
+        [("Orbit", "", "revenue", "2025-Q3", None, "+4 percent", "actual")],
+        id="undated-headline-repeat-dropped",
+    ),
+    pytest.param(
+        "Orbit reported a 3% fall in sales last week.",
+        [("Orbit", "org"), ("3%", "percent", "3"), ("last week", "date", "2025-10-20/2025-10-26")],
+        date(2025, 11, 2),
+        [("Orbit", "", "revenue", "", None, "-3 percent", "actual")],
+        id="reporting-week-is-not-the-period",
+    ),
+    pytest.param(
+        "Orbit said its second half ran well.\n"
+        "Orbit's revenue rose 2% to $1 billion in the 26 weeks to 30 August.\n"
+        "Orbit expects full-year adjusted operating profit of $200 million.",
+        [
+            ("Orbit", "org"),
+            ("Orbit", "org"),
+            ("2%", "percent", "2"),
+            ("$1 billion", "money", "1000000000", "USD"),
+            ("the 26 weeks to 30 August", "date", "2025-03-02/2025-08-30"),
+            ("Orbit", "org"),
+            ("$200 million", "money", "200000000", "USD"),
+        ],
+        date(2025, 9, 10),
+        [
+            ("Orbit", "", "revenue", "2025-03-02/2025-08-30", "1000000000", "+2 percent", "actual"),
+            ("Orbit", "", "operating_profit", "2024-09-01/2025-08-30", "200000000", "", "forecast"),
+        ],
+        id="full-year-of-a-26-week-half",
+    ),
+    pytest.param(
+        "Orbit's capacity reached 500 tonnes per day at the end of June 2025, and Orbit plans "
+        "to lift it to 800 tonnes per day in 2026.",
+        [
+            ("Orbit", "org"),
+            ("500 tonnes", "quantity", "500", "tonne"),
+            ("the end of June 2025", "date", "2025-06-30"),
+            ("Orbit", "org"),
+            ("800 tonnes", "quantity", "800", "tonne"),
+            ("2026", "date", "2026"),
+        ],
+        date(2025, 7, 2),
+        [
+            ("Orbit", "", "capacity", "2025-06-30", "500", "", "actual"),
+            ("Orbit", "", "capacity", "2026", "800", "", "plan"),
+        ],
+        id="lift-it-to-takes-the-metric-and-rate-before-date",
+    ),
+    pytest.param(
+        "In the third quarter of 2025, Orbit's engine revenue was $2 billion, up 3%, while the "
+        "parts and service unit, which includes repairs, fell 1% to $500 million.",
+        [
+            ("the third quarter of 2025", "date", "2025-Q3"),
+            ("Orbit", "org"),
+            ("$2 billion", "money", "2000000000", "USD"),
+            ("3%", "percent", "3"),
+            ("1%", "percent", "1"),
+            ("$500 million", "money", "500000000", "USD"),
+        ],
+        date(2025, 11, 2),
+        [
+            ("Orbit", "", "revenue", "2025-Q3", "2000000000", "+3 percent", "actual"),
+            (
+                "Orbit",
+                "parts and services",
+                "revenue",
+                "2025-Q3",
+                "500000000",
+                "-1 percent",
+                "actual",
+            ),
+        ],
+        id="parallel-clause-without-metric-word",
+    ),
+    pytest.param(
+        "Shares of Orbit closed 2.5% lower at $41.10 on Friday.",
+        [
+            ("Orbit", "org"),
+            ("2.5%", "percent", "2.5"),
+            ("$41.10", "money", "41.10", "USD"),
+            ("Friday", "date", "2025-10-31"),
+        ],
+        date(2025, 10, 31),
+        [("Orbit", "", "share_price", "2025-10-31", "41.1", "-2.5 percent", "actual")],
+        id="closed-lower-at-is-a-change",
+    ),
+    pytest.param(
+        "Shares in Orbit rose 4% in early trading.",
+        [("Orbit", "org"), ("4%", "percent", "4")],
+        date(2025, 10, 31),
+        [("Orbit", "", "share_price", "2025-10-31", None, "+4 percent", "actual")],
+        id="share-move-without-price-takes-the-reference-day",
+    ),
+    pytest.param(
+        "Orbit's share of the global chip market rose to 7.1% in the second quarter of 2025, "
+        "up 0.4 percentage points from the first quarter of 2025.",
+        [
+            ("Orbit", "org"),
+            ("7.1%", "percent", "7.1"),
+            ("the second quarter of 2025", "date", "2025-Q2"),
+            ("0.4 percentage points", "percent", "0.4"),
+            ("the first quarter of 2025", "date", "2025-Q1"),
+        ],
+        date(2025, 8, 2),
+        [("Orbit", "", "market_share", "2025-Q2", "7.1", "+0.4 percentage_point qoq", "actual")],
+        id="change-from-previous-quarter-is-qoq",
+    ),
+    pytest.param(
+        "Orbit on Monday reported a 6% year-on-year rise in net profit to $80 million for the "
+        "third quarter of 2025.",
+        [
+            ("Orbit", "org"),
+            ("Monday", "date", "2025-11-03"),
+            ("6%", "percent", "6"),
+            ("$80 million", "money", "80000000", "USD"),
+            ("the third quarter of 2025", "date", "2025-Q3"),
+        ],
+        date(2025, 11, 3),
+        [("Orbit", "", "net_profit", "2025-Q3", "80000000", "+6 percent yoy", "actual")],
+        id="rise-in-metric-to-level",
+    ),
+]
+
+ROUND2_NEGATIVE = [
+    pytest.param(
+        "Analysts at Brook said results beat forecasts and raised their profit forecast by "
+        "$15 million.",
+        [("Brook", "org"), ("$15 million", "money", "15000000", "USD")],
+        id="forecast-revision-amount",
+    ),
+    pytest.param(
+        "Figures from the Trade Council showed total retail sales in France rose 2%.",
+        [
+            ("the Trade Council", "org", "Trade Council"),
+            ("France", "place"),
+            ("2%", "percent", "2"),
+        ],
+        id="third-party-market-statistic",
+    ),
+    pytest.param(
+        "Orbit said its four channels - stores, online, catalogue and wholesale - all grew.",
+        [("Orbit", "org"), ("four channels", "quantity", "4", "channel")],
+        id="count-explained-after-a-dash",
+    ),
+    pytest.param(
+        "Orbit opened 12 stores in the quarter and closed three.",
+        [
+            ("Orbit", "org"),
+            ("12 stores", "quantity", "12", "store"),
+            ("three", "quantity", "3", ""),
+        ],
+        id="stores-opened-are-a-flow",
+    ),
+    pytest.param(
+        "The number of Orbit customers contributing more than $50 million in annual revenue "
+        "rose to 12.",
+        [("Orbit", "org"), ("$50 million", "money", "50000000", "USD")],
+        id="revenue-threshold-of-a-client-count",
+    ),
+    pytest.param(
+        "Orbit's operating margin was 18.5%, up 40 basis points.",
+        [("Orbit", "org"), ("18.5%", "percent", "18.5"), ("40 basis points", "percent", "0.4")],
+        id="operating-margin-claims-its-figures",
+    ),
+    pytest.param(
+        "Orbit booked a one-time charge of $2 billion.",
+        [("Orbit", "org"), ("$2 billion", "money", "2000000000", "USD")],
+        id="one-time-charge-is-no-profit",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "specs", "reference", "expected"), ROUND2)
+def test_facts_round2_rules(text, specs, reference, expected, make_doc, lexicon) -> None:
+    doc, mentions = make_doc(text, *specs, reference_date=reference)
+    assert [_row(f) for f in link_facts(doc, mentions, lexicon)] == expected
+
+
+@pytest.mark.parametrize(("text", "specs"), ROUND2_NEGATIVE)
+def test_facts_round2_not_facts(text, specs, make_doc, lexicon) -> None:
+    doc, mentions = make_doc(text, *specs, reference_date=date(2025, 11, 2))
+    assert link_facts(doc, mentions, lexicon) == []
