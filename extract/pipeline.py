@@ -92,6 +92,28 @@ def clip_sentences(
     return out
 
 
+# An amount with a scale letter closing a sentence: "... to £96.5m. Online sales rose".
+_AMOUNT_STOP = re.compile(
+    r"\d(?:[.,]\d+)?\s?(?:m|bn|mn|k|tn|p)(?P<stop>\.)[ \t]+(?=[\"\u201c\u2018(]?[A-Z])"
+)
+
+
+def split_after_amounts(text: str, sentences: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences also split after an abbreviated amount that ends one (``£96.5m.``).
+
+    Sentence splitters take ``m.`` for an abbreviation and join the next sentence on.
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        cut = start
+        for m in _AMOUNT_STOP.finditer(text, start, end):
+            stop = m.end("stop")
+            out.append((cut, stop))
+            cut = m.end()
+        out.append((cut, end))
+    return out
+
+
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """Drop mentions that collide, keep the rest in text order.
 
@@ -182,7 +204,11 @@ class Pipeline:
             Paragraph(s, e, lang) for (s, e), lang in zip(spans, languages, strict=True)
         )
         sentences = clip_sentences(
-            ((sent.start_char, sent.end_char) for sent in spacy_doc.sents), spans, text
+            split_after_amounts(
+                text, ((sent.start_char, sent.end_char) for sent in spacy_doc.sents)
+            ),
+            spans,
+            text,
         )
         parsed = ParsedDoc(
             doc_id=document.doc_id,

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from extract.pipeline import clip_sentences, resolve_overlaps, split_paragraphs
+from extract.pipeline import (
+    clip_sentences,
+    resolve_overlaps,
+    split_after_amounts,
+    split_paragraphs,
+)
 from extract.records import Mention
 
 
@@ -57,3 +62,21 @@ def _m(kind: str, start: int, end: int) -> Mention:
 )
 def test_pipeline_resolve_overlaps(mentions: list[Mention], kept: list[tuple]) -> None:
     assert [(m.kind, m.start, m.end) for m in resolve_overlaps(mentions)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Profit rose to £96.5m. Online sales grew.",
+            ["Profit rose to £96.5m.", "Online sales grew."],
+        ),
+        ('It made $4bn. "We won," he said.', ["It made $4bn.", '"We won," he said.']),
+        ("Costs of 5m. were cut", ["Costs of 5m. were cut"]),
+        ("Revenue hit 5.2 bn. Margins fell.", ["Revenue hit 5.2 bn.", "Margins fell."]),
+    ],
+    ids=["pounds-m", "quote-follows", "lower-case-follows", "spaced-bn"],
+)
+def test_pipeline_split_after_amounts(text: str, sentences: list[str]) -> None:
+    spans = split_after_amounts(text, [(0, len(text))])
+    assert [text[s:e] for s, e in clip_sentences(spans, [(0, len(text))], text)] == sentences
