@@ -174,6 +174,7 @@ ADJECTIVES = frozenset(
     traditional conventional ordinary standard special various numerous countless only
     first second third fourth fifth sixth seventh eighth ninth tenth mere nearly some
     approximately roughly about around estimated consecutive straight successive
+    firm confirmed binding seasonal net gross fresh
     """)
 )
 # -ing words that name things and form compounds (charging stations, parking spaces).

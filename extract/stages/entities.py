@@ -465,6 +465,7 @@ class EntityStage:
         found = aliases + ner + products
         found += _coordinated(doc, ctx, found)
         found += _ampersand_orgs(doc, ctx, found)
+        found += _maker_orgs(doc, ctx, found)
         found += _propagate(doc, ctx, found)
         found = [c for c in found if not (c.kind == "place" and _currency_after(text, c.end))]
         return self._canonicalize(doc, _resolve(found, doc.text))
@@ -624,6 +625,12 @@ class EntityStage:
             ):
                 continue  # "Tablet sales were flat": a common noun opening a sentence
             if (
+                kind in ("person", "org")
+                and follow is None
+                and _NAMED_SERVICE.search(text[max(0, c.start - 40) : c.start])
+            ):
+                kind = "product"  # "its loyalty program, Voar Mais,": a named service
+            elif (
                 kind in ("person", "org")
                 and follow is None
                 and len(words) == 1
@@ -916,12 +923,12 @@ class EntityStage:
         if entry is not None:
             return entry.canonical
         key = canonical_key(surface)
-        if kind == "product" or len(key) < 5:
+        if kind not in _FUZZY_KINDS or len(key) < _FUZZY_MIN_LEN:
             return ""
         match = process.extractOne(
             key, self._alias_keys[kind], scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold
         )
-        if match is None:
+        if match is None or not _same_shape(key, match[0]):
             return ""
         entry = self.aliases.lookup_key(kind, match[0])
         return entry.canonical if entry is not None else ""
@@ -942,6 +949,19 @@ class EntityStage:
                     rest = other[len(org) + 1 :]
                     if name == rest or name.startswith(rest + " "):
                         return f"{org} {name}"
+        # A sibling model code of the same series: "Qingyun K5" named, then "K7" alone.
+        series = _model_series(name)
+        if series:
+            makers = {
+                org
+                for other in products
+                for org in org_names
+                if other.startswith(org + " ")
+                and not name.startswith(org + " ")
+                and _model_series(other[len(org) + 1 :]) == series
+            }
+            if len(makers) == 1:
+                return f"{makers.pop()} {name}"
         # A sibling model of the same line: "Qingyun Aurora 7", then "Aurora 9".
         if len(words) >= 2:
             for other in products:
@@ -951,6 +971,16 @@ class EntityStage:
                         if len(rest) >= 2 and rest[0] == words[0]:
                             return f"{org} {name}"
         return name
+
+
+_MODEL_CODE = re.compile(r"([A-Z]{1,3})-?\d{1,4}[A-Za-z]?")
+
+
+def _model_series(name: str) -> str:
+    """The letter series of a one-word model code (``L9`` -> ``L``, ``X-30`` -> ``X``);
+    empty for other names."""
+    m = _MODEL_CODE.fullmatch(name.split()[0]) if name.split() else None
+    return m.group(1) if m else ""
 
 
 _DATELINE = re.compile(
@@ -1121,7 +1151,17 @@ _COMPANY_AFTER = re.compile(
 )
 _COMPANY_BEFORE = re.compile(
     r"\b(?:shares (?:of|in)|stake in|subsidiary of|rivals?|brands? like|acquisition of"
-    r"|acquired|takeover of|merger with)\s+$"
+    r"|acquired|takeover of|merger with)\s+$",
+    re.IGNORECASE,
+)
+
+
+# A named programme or service in apposition: "the rewards scheme, Club Prima," or
+# "a streaming app called Zuno". Its name is a product, not a person.
+_NAMED_SERVICE = re.compile(
+    r"\b(?:program|programme|scheme|app|service|subscription|membership)"
+    r"(?:,\s*|\s+(?:called|named|dubbed|branded)\s+)$",
+    re.IGNORECASE,
 )
 
 
@@ -1703,6 +1743,38 @@ def _ampersand_orgs(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) ->
     return found
 
 
+def _maker_orgs(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list[_Cand]:
+    """The maker named in a product (``Zelva`` of ``Zelva K3``) is the company where its
+    name stands with company words (``Zelva Motors``), where nothing else was read there;
+    the canonical is the maker's name alone."""
+    text = doc.text
+    org_keys = {canonical_key(text[c.start : c.end]) for c in cands if c.kind == "org"}
+    makers: set[str] = set()
+    for c in cands:
+        words = text[c.start : c.end].split()
+        if c.kind != "product" or c.source == "ner" or len(words) < 2:
+            continue
+        maker = words[0]
+        if (
+            re.fullmatch(r"[A-Z][a-z]{2,}", maker)
+            and maker.casefold() not in _FUNCTION_WORDS
+            and canonical_key(maker) not in org_keys
+        ):
+            makers.add(maker)
+    taken = [(c.start, c.end) for c in cands]
+    found: list[_Cand] = []
+    for maker in sorted(makers):
+        for match in re.finditer(rf"(?<![\w-]){maker}((?:[ ][A-Z][a-z]+)+)\b", text):
+            tail = match.group(1).split()
+            if not all(w.casefold() in _DESCRIPTIVE_WORDS or _legal_form(w) for w in tail):
+                continue
+            span = match.span()
+            if not ctx.english(doc, span[0]) or any(_overlaps(span, t) for t in taken):
+                continue
+            found.append(_Cand("org", span[0], span[1], "rule", "", maker))
+    return found
+
+
 _CURRENCY_AFTER = re.compile(
     r"\s+(?:dollars?|yuan|yen|won|rupees?|rupiah|pesos?|francs?|kronor|kroner|krona|krone"
     r"|ringgit|baht|rand|reais|real|shekels?|lira|dinars?|dirhams?|riyals?)\b",
@@ -1962,8 +2034,10 @@ def _choose_names(
             k = parent[k]
         return k
 
-    # Close spellings of names long enough to compare; product models differ by a letter.
-    long_keys = [] if kind == "product" else [k for k in keys if len(k) >= 5]
+    # Close spellings of organisation names long enough to compare. Places and people are
+    # never merged by spelling (``Changzhou`` is not ``Hangzhou``), nor product models,
+    # which differ by a letter; only the alias table joins those.
+    long_keys = [k for k in keys if len(k) >= _FUZZY_MIN_LEN] if kind in _FUZZY_KINDS else []
     if len(long_keys) > 1:
         scores = process.cdist(long_keys, long_keys, scorer=fuzz.ratio, score_cutoff=threshold)
         for i, j in zip(*np.nonzero(np.triu(scores, k=1)), strict=True):
@@ -1986,9 +2060,14 @@ def _choose_names(
     return mapping
 
 
+# Kinds whose names may be merged by close spelling, and the shortest key compared.
+_FUZZY_KINDS = frozenset({"org"})
+_FUZZY_MIN_LEN = 6
+
+
 def _same_shape(a: str, b: str) -> bool:
-    """Spelling variants, not different models: the digits must agree."""
-    return re.findall(r"\d+", a) == re.findall(r"\d+", b)
+    """Spelling variants, not different names: the first letter and the digits agree."""
+    return a[:1] == b[:1] and re.findall(r"\d+", a) == re.findall(r"\d+", b)
 
 
 # --------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ stay outside the span and set ``qualifier``.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -197,6 +198,7 @@ _QUALIFIER_RE = re.compile(
     r"|more\s+than|greater\s+than|higher\s+than"
     r"|(?<!took\s)(?<!take\s)(?<!takes\s)(?<!taking\s)(?<!taken\s)(?<!handed\s)over"
     r"|above|at\s+least|in\s+excess\s+of|upwards?\s+of|north\s+of|beyond"
+    r"|(?<!the\s)(?<!in\s)(?<!for\s)(?<!over\s)past"
     r"|(?:exceeded|exceeding|exceeds|exceed|surpassed|surpassing|surpasses|topped|passed"
     r"|crossed)(?:\s+the)?)"
     r"|(?P<approx>about|around|roughly|approximately|approx\.|nearly|almost|some|close\s+to"
@@ -219,6 +221,16 @@ _MULTIPLIER_RE = re.compile(r"(?i)\s*(?:-\s*)?(?:times|fold)\b|x\b")
 _PARTITIVE_RE = re.compile(
     r"(?i)\s+of\s+(?:the|us|them|these|those|its|their|our|his|her|which|whom|my|your|all|it)\b"
 )
+# "of March's", "of the month's", "of its": a partitive whose noun names what is counted.
+_OF_OWNER_RE = re.compile(
+    r"[ \t]+of[ \t]+(?:(?:the|its|their|our|this|that|last|these|those)[ \t]+)?"
+    r"(?:[\w-]+['\u2019]s[ \t]+)?"
+)
+_NUMBER_OF_RE = re.compile(r"(?i)\b(?:the|a|its|their)\s+(?:total\s+)?number\s+of\s+")
+_PRONOUN_PARTITIVE_RE = re.compile(r"(?i)\s+of\s+(?:them|these|those|which|whom)\b")
+# A verb or preposition right before a bare small count: "closed six", "up from 540".
+_PARALLEL_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:from|to|and|[a-z]{2,}(?:ed|ing))[ \t]+\Z")
+_NP_WORD_RE = re.compile(r"[A-Za-z]+(?:[ \t]*-[ \t]*[A-Za-z]+)*")
 _PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z][\w'\u2019.&]*)(?P<sep>[ \t]*-[ \t]*|[ \t]+)\Z")
 _SUBJECT_RE = re.compile(
     r"(?i)(?<![a-z])(?P<noun>[a-z]+)\s+(?:(?:has|have|had)\s+)?"
@@ -319,6 +331,7 @@ class _Scanner:
         self._para_english = [p.language in ("en", "") for p in paragraphs]
         self._last_end = 0  # end of the last mention yielded: mentions never overlap
         self._last_money_end = -10
+        self._units: list[tuple[int, Decimal, str]] = []  # (start, value, unit) of quantities
         self.nums = self._numbers()
 
     # -- setup ---------------------------------------------------------------------------
@@ -461,6 +474,8 @@ class _Scanner:
             if mention is not None:
                 if mention.kind == "money":
                     self._last_money_end = mention.end
+                if mention.kind == "quantity" and mention.unit and mention.value_high:
+                    self._units.append((mention.start, mention.value_high, mention.unit))
                 self._last_end = mention.end
                 yield mention
             # Skip every number inside what was found.
@@ -625,7 +640,13 @@ class _Scanner:
             return None
         if self._label_or_name(num):
             return None
-        if _MULTIPLIER_RE.match(text, num.end) or _PARTITIVE_RE.match(text, num.end):
+        if _MULTIPLIER_RE.match(text, num.end):
+            return None
+        if _PARTITIVE_RE.match(text, num.end):
+            # "signed 11 deals, four of them large": the count of the noun named before.
+            unit = self._parallel_unit(num) if _PRONOUN_PARTITIVE_RE.match(text, num.end) else ""
+            if unit:
+                return _Found("quantity", num.start, num.end, unit_hint=unit)
             return None
         # "two - front battle", "ten - year warranty": the number in a compound modifier.
         hyphen = _HYPHEN_WORD_RE.match(text, num.end)
@@ -671,8 +692,19 @@ class _Scanner:
         alone_ok = num.grouped or (num.scaled and not abbr and not num.words)
         if num.words and num.value >= 1_000_000:  # "one million"; not "two thousand and ten"
             alone_ok = True
-        if alone_ok and self._stands_alone(num.end):
-            return _Found("quantity", num.start, num.end, unit_hint=self._context_unit(num.start))
+        if not self._stands_alone(num.end):
+            return None
+        if alone_ok:
+            unit = self._context_unit(num.start, num.end, num.value)
+            return _Found("quantity", num.start, num.end, unit_hint=unit)
+        # "opened 14 stores and closed six": a small count sharing the noun named before.
+        unit = (
+            self._parallel_unit(num)
+            if _PARALLEL_BEFORE_RE.search(text, max(0, num.start - 20), num.start)
+            else ""
+        )
+        if unit:
+            return _Found("quantity", num.start, num.end, unit_hint=unit)
         return None
 
     def _label_or_name(self, num: _Num) -> bool:
@@ -798,8 +830,49 @@ class _Scanner:
             return lower in STOPWORDS or lower in _COMPARATIVES
         return False
 
-    def _context_unit(self, start: int) -> str:
-        """Unit of a lone number from the sentence's subject (``users exceeded 730 million``)."""
+    def _parallel_unit(self, num: _Num) -> str:
+        """Unit of a plain whole number that counts the noun of the sentence: the ``number
+        of`` its subject names, or the nearest count before it in the sentence."""
+        if "." in num.digits or num.value < 1:
+            return ""
+        return self._number_of_unit(num.start) or self._earlier_unit(num.start, num.value)
+
+    def _context_unit(self, start: int, end: int, value: Decimal) -> str:
+        """Unit of a lone number from its context: the noun of a partitive after it
+        (``4,100 of March's deliveries``), the sentence's subject (``users exceeded 730
+        million``), or the count before it in the sentence (``sold 3,100 bikes in May and
+        3,400 in June``)."""
+        return (
+            self._partitive_unit(end)
+            or self._number_of_unit(start)
+            or self._subject_unit(start)
+            or self._earlier_unit(start, value)
+        )
+
+    def _number_of_unit(self, start: int) -> str:
+        """``The number of paid subscriptions ... exceeded 1.1 billion`` -> subscription."""
+        lo = self.sentence_start(start)
+        found = list(_NUMBER_OF_RE.finditer(self.text, lo, start))
+        if not found:
+            return ""
+        m = found[-1]
+        head = self._noun_phrase(m.end())
+        if head is None or head <= m.end() or head > start:
+            return ""
+        words = _NP_WORD_RE.findall(self.text[m.end() : head])
+        return unit_from_words(words) if words else ""
+
+    def _partitive_unit(self, end: int) -> str:
+        m = _OF_OWNER_RE.match(self.text, end)
+        if m is None:
+            return ""
+        head = self._noun_phrase(m.end())
+        if head is None or head <= m.end():
+            return ""
+        words = _NP_WORD_RE.findall(self.text[m.end() : head])
+        return unit_from_words(words) if words else ""
+
+    def _subject_unit(self, start: int) -> str:
         lo = max(self.sentence_start(start), start - 100)
         m = _SUBJECT_RE.search(self.text, lo, start)
         if m is None:
@@ -809,3 +882,18 @@ class _Scanner:
         if lower in STOPWORDS or lower in TIME_UNITS or not is_plural(noun):
             return ""
         return unit_from_words([noun])
+
+    def _earlier_unit(self, start: int, value: Decimal) -> str:
+        """Unit of the count before ``start`` in the sentence closest in size to ``value``
+        (``14,800 people in 23 countries, including 3,900 in Poland`` -> person)."""
+        sentence = self.sentence_start(start)
+        best: tuple[float, str] | None = None
+        for q_start, q_value, unit in reversed(self._units):
+            if q_start < sentence:
+                break
+            if q_start >= start or q_value <= 0 or value <= 0:
+                continue
+            distance = abs(math.log(float(q_value) / float(value)))
+            if best is None or distance < best[0]:
+                best = (distance, unit)
+        return best[1] if best else ""
