@@ -87,6 +87,24 @@ Round 2 (fiscal and retail reports, guidance, wire phrasing):
 - Sentences are cut after a figure that ends one (``to £96.5m. Online sales``), which a
   sentence splitter may miss. A dated figure absorbs an undated or identical restatement of
   it (a headline).
+
+Round 3 (monthly delivery reports, markets stories, plans and policies):
+
+- Not facts: a number hyphenated to its noun (``seven-seat model``), a price per unit of
+  measure and its move (``fell 11% to 4.02 reais per liter``: a commodity's), stores ``of``
+  other chains or retailers, a figure someone ``needs to`` reach (derived), and any figure
+  of a question or of a sentence opening with ``If``/``Unless`` (hypothetical).
+- A metric phrase after a figure is not lost to a later comparison base (``4,108 of
+  October's deliveries, up from 1,950 in September``).
+- ``the peak of 236 yuan on August 22`` beside a share price word is a price level of that
+  day; a move ``since`` a peak with no level has no period unless ``this year`` gives one.
+  A move ``since the start of the year`` is the year's (basis ``ytd``). A sentence opened by
+  ``It``/``They`` with a change and no metric phrase takes the metric of the paragraph's
+  last fact (``The stock closed up 8%. It has lost 18% since ...``), and so does
+  ``its target of 360,000`` (a target).
+- Capacities are rates: ``annual`` does not make them the report year's, and a plant's start
+  date (``will start production in``) is not their period. A policy figure in force ``from``
+  a day (``halved from January 1``) is that year's.
 """
 
 from __future__ import annotations
@@ -652,6 +670,7 @@ class _Paragraph:
     segment: str = ""
     dates: list[Mention] = field(default_factory=list)
     free_anchors: list[LexiconMatch] = field(default_factory=list)
+    last_anchor: LexiconMatch | None = None
     fact_period: tuple[int, str] = (-1, "")
 
 
@@ -1016,6 +1035,8 @@ def _read_sentence(
     sentence: _Sentence, state: _Paragraph, context: _DocContext, lexicon: MetricLexicon
 ) -> list[_Draft]:
     text = context.text
+    if _HYPOTHETICAL.search(text[sentence.span[0] : sentence.span[1]]):
+        return []  # "can it keep its margin above 40%?", "If prices fall, the margin may ..."
     levels: list[Mention] = []
     changes: list[tuple[Mention, int]] = []
     previous: tuple[Mention, int] | None = None
@@ -1047,6 +1068,25 @@ def _read_sentence(
         anchor = _anchor_for(value, usable, sentence, text, levels)
         if anchor is None:
             anchor = _same_as_before(value, drafts, sentence, text)
+        if anchor is None and value.kind == "money" and _PEAK_BEFORE.search(text, 0, value.start):
+            # "Compared with the peak of 236 yuan on August 22, the stock has fallen 25%"
+            prices = [a for a in sentence.anchors if a.label == "share_price"]
+            if prices and _own_date(value, sentence, text) is not None:
+                drafts.append(_Draft(metric="share_price", sentence=sentence.span, value=value))
+                continue
+        if (
+            anchor is None
+            and not sentence.anchors
+            and state.last_anchor is not None
+            and _compatible(state.last_anchor, value.kind)
+            and _TARGET_OF_BEFORE.search(text, sentence.span[0], value.start)
+        ):
+            # "Aurex delivered 291,436 vehicles. That is 81% of its target of 360,000."
+            metric = state.last_anchor.label
+            if metric == "shipments":
+                metric = _SHIPPED_VEHICLES.get(_unit_segment(value, lexicon), metric)
+            drafts.append(_Draft(metric=metric, sentence=sentence.span, value=value))
+            continue
         if anchor is None:
             carried = _carried_anchor(value, sentence, state, text)
             if carried is not None:
@@ -1070,6 +1110,22 @@ def _read_sentence(
     change_mentions = [c for c, _ in changes]
     for change, sign in changes:
         _attach_change(change, sign, drafts, usable, sentence, text, change_mentions)
+        if (
+            not sentence.anchors
+            and state.last_anchor is not None
+            and not any(d.change is change for d in drafts)
+            and _PRONOUN_SUBJECT.match(text, sentence.span[0], change.start)
+        ):
+            # "The stock closed up 8%. It has lost 18% since the start of the year."
+            drafts.append(
+                _Draft(
+                    metric=state.last_anchor.label,
+                    sentence=sentence.span,
+                    anchor=state.last_anchor,
+                    change=change,
+                    change_sign=sign,
+                )
+            )
 
     drafts = [
         d
@@ -1108,9 +1164,19 @@ def _read_sentence(
                 and _this_year(draft.change, sentence, text)
             ):
                 draft.basis = "ytd"
+            if draft.value is None and draft.basis in ("ytd", "since_peak"):
+                # A move since the year began is the year's; one since a peak has the
+                # peak's day as its base, not as its period.
+                this_year = draft.basis == "ytd" or _this_year(draft.change, sentence, text)
+                draft.period = _year_of(draft.period, context) if this_year else ""
     _infer_yoy(drafts, sentence, text)
     _share_basis(drafts, sentence, text)
     return _expand_dates(drafts)
+
+
+def _year_of(period: str, context: _DocContext) -> str:
+    """The year a period falls in, else the reference year."""
+    return period[:4] if re.match(r"\d{4}", period) else context.reference_year
 
 
 def _share_basis(drafts: list[_Draft], sentence: _Sentence, text: str) -> None:
@@ -1255,11 +1321,59 @@ def _third_party_statistic(draft: _Draft, sentence: _Sentence, text: str) -> boo
     return where is not None and any(p.start == where.end() for p in sentence.places)
 
 
+# Capacities are rates ("a year"), and a plant's start date is not their period.
+_RATE_METRICS = frozenset({"capacity"})
+_START_BEFORE = re.compile(
+    r"\b(?:start|starts|starting|begin|begins|beginning|commence|commences|open|opens|come|"
+    r"comes)\s+(?:(?:production|operations?|operating|mass\s+production|online)\s+)?"
+    r"(?:in|by|from|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_OTHERS_OUTLETS_AFTER = re.compile(
+    r"^\s*of\s+(?:[\w&'-]+\s+){0,5}?(?:chains?|retailers?|dealers?|distributors?|"
+    r"supermarkets?|partners?)\b",
+    re.IGNORECASE,
+)
+_PEAK_BEFORE = re.compile(
+    r"\b(?:peak|high|all[\s-]+time\s+high|record\s+high|low)\s+of\s+"
+    r"(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
+    re.IGNORECASE,
+)
+_EFFECTIVE_BEFORE = re.compile(
+    r"\b(?:from|starting|effective|as\s+of|beginning)\s+(?:on\s+)?$", re.IGNORECASE
+)
+_REQUIREMENT_BEFORE = re.compile(
+    r"\b(?:needs?|needed|has\s+to|have\s+to|must)\s+(?:to\s+)?(?:[\w-]+\s+){1,4}?"
+    r"(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
+    re.IGNORECASE,
+)
+# "It has lost 18% since ...": a pronoun subject opening the sentence.
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:It|They|Its\s+shares|The\s+shares)\b")
+# A question or a condition states no figure: "can it keep its margin above 40%?",
+# "If the price war goes on, the margin may fall below 40%".
+_HYPOTHETICAL = re.compile(r"\?[\"\u201d\u2019']?\s*$|^\W*(?:If|Unless|Should)\s")
+# "seven-seat", "12-store": a number hyphenated to its noun modifies another noun.
+_COMPOUND_MODIFIER = re.compile(r"^[\w.,]+-[a-z]+$")
+# "per liter", "a barrel": a price per unit of measure is a commodity's, not a selling price.
+_MEASURE = (
+    r"(?:per|a|an|/)\s*(?:lit(?:er|re)s?|gallons?|barrels?|bbl|tonnes?|tons?|kilograms?|"
+    r"kg|pounds?|lbs?|ounces?|oz|kilowatt[\s-]+hours?|kwh|mwh|cubic\s+meters?|m3)\b"
+)
+_MEASURE_LEVEL_AFTER = re.compile(rf"\s+to\s+(?:\S+\s+){{1,4}}?{_MEASURE}", re.IGNORECASE)
+_PER_MEASURE_AFTER = re.compile(
+    r"^\s*(?:per|a|an|/)\s*(?:lit(?:er|re)s?|gallons?|barrels?|bbl|tonnes?|tons?|kilograms?|"
+    r"kg|pounds?|lbs?|ounces?|oz|kilowatt[\s-]+hours?|kwh|mwh|cubic\s+meters?|m3)\b",
+    re.IGNORECASE,
+)
+
+
 def _classify(number: Mention, sentence: _Sentence, text: str) -> str:
     """``change``, ``level`` or ``skip`` for one numeric mention."""
     after = text[number.end : min(number.end + 40, sentence.span[1])]
     before = text[_previous_boundary(number, sentence) : number.start]
     if number.kind == "percent":
+        if _MEASURE_LEVEL_AFTER.match(text, number.end, sentence.span[1]):
+            return "skip"  # "fuel fell 11% to 4.02 reais per liter": a commodity's move
         if _CUE_BEFORE.search(before) or _CUE_AFTER.search(after):
             return "change"
         if _THIS_YEAR_BEFORE.search(before) or _ORGANIC_BEFORE.search(before):
@@ -1273,12 +1387,20 @@ def _classify(number: Mention, sentence: _Sentence, text: str) -> str:
         return "level"
     if _RESTATEMENT_AFTER.search(after) or _GAP_AFTER.search(after):
         return "skip"
+    if number.kind == "quantity" and _COMPOUND_MODIFIER.match(number.text):
+        return "skip"  # "a seven-seat SUV", "a 12-store chain": a modifier, not a count
+    if number.kind == "money" and _PER_MEASURE_AFTER.match(after):
+        return "skip"  # "4.02 reais per liter": a commodity price, not the company's
+    if number.kind == "quantity" and _OTHERS_OUTLETS_AFTER.match(after):
+        return "skip"  # "1,200 stores of European retail chains": another business's stores
     if _STREAK_AFTER.search(text[number.end : sentence.span[1]]):
         return "skip"
     if number.kind == "quantity" and _FLOW_COUNT_BEFORE.search(before):
         return "skip"
     if number.kind == "money" and _is_conversion(number, sentence, text):
         return "skip"
+    if _REQUIREMENT_BEFORE.search(before):
+        return "skip"  # "needs to deliver an average of 34,300 a month": derived, not stated
     if _REVISION_BEFORE.search(before):
         return "skip"  # "raised its forecast by $12 million"
     if _THRESHOLD_BEFORE.search(before):
@@ -1379,7 +1501,13 @@ def _anchor_for(
                 and _EXPLANATION_GAP.search(text, value.end, anchor.start)
             ):
                 continue  # "three channels - stores, online and wholesale"
-            if any(n.kind == value.kind and n.start >= anchor.end for n in levels):
+            if any(
+                n.kind == value.kind
+                and n.start >= anchor.end
+                # "4,108 of October's deliveries, up from 1,950 in September": a base
+                and not _REFERENCE_BEFORE.search(text, anchor.end, n.start)
+                for n in levels
+            ):
                 continue  # "... to $15.9 billion and net income reached $2.26 billion"
         else:
             continue
@@ -1936,6 +2064,22 @@ def _period(
         or _ANNUAL_AFTER.search(after)
         or _ANNUAL_SENTENCE.match(text, sentence.span[0], sentence.span[1])
     )
+    if draft.metric in _RATE_METRICS:
+        annual = False  # "an annual capacity of 3 million": a rate, not the year's figure
+        if draft.dates and _START_BEFORE.search(
+            text, max(sentence.span[0], draft.dates[0].start - 40), draft.dates[0].start
+        ):
+            return ""  # "will start production in the first half of next year": not its period
+    if draft.metric in _GOVERNMENT_METRICS and not draft.dates:
+        # "will be halved from January 1, with the break capped at 15,000 yuan": a policy
+        # in force from a day is the policy of that year.
+        starts = [
+            d
+            for d in sentence.dates
+            if _EFFECTIVE_BEFORE.search(text, max(sentence.span[0], d.start - 30), d.start)
+        ]
+        if starts:
+            return starts[0].period[:4]
     if draft.dates:
         period = draft.dates[0].period
         if annual and not _year_long(period):
@@ -2058,6 +2202,8 @@ def _update_state(
     periods = [d.period for d in found if d.period and not d.reference]
     if periods:
         state.fact_period = (sentence.span[0], periods[-1])
+    if found and found[-1].anchor is not None:
+        state.last_anchor = found[-1].anchor
     used = {id(d.anchor) for d in found if d.anchor is not None}
     state.free_anchors = [a for a in sentence.anchors if id(a) not in used]
 

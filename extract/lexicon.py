@@ -22,7 +22,7 @@ Two CSV tables, packaged in ``extract/data/`` and extendable with user files:
 A file's first header column says which table it belongs to. Matching ignores case and
 accepts spaces or hyphens between words (``R & D``, ``large - household appliances``) and a
 plural ending on the last word (not for a phrase ending in ``!``: ``its share!`` does not
-match ``its shares``); ``*`` in a phrase stands for up to four words.
+match ``its shares``); ``*`` in a phrase stands for up to six words.
 """
 
 from __future__ import annotations
@@ -59,8 +59,8 @@ _ROLES = ("", "noun", "verb", "change", "block")
 _SCOPES = ("", "text", "unit")
 _TOKEN = re.compile(r"[^\W_]+|[&/+*]")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-# "*" in a phrase stands for up to four words: "share of the * market".
-_WILDCARD = r"(?:[^\W_][\w&'-]*(?:\s*-\s*|\s+)){0,4}"
+# "*" in a phrase stands for up to six words: "share of the * market" (long market names).
+_WILDCARD = r"(?:[^\W_][\w&'-]*(?:\s*-\s*|\s+)){0,6}"
 
 
 def phrase_key(phrase: str) -> str:
