@@ -270,7 +270,7 @@ class Pipeline:
             try:
                 yield self.extract(document, spacy_doc)
             except StageError as exc:
-                logger.warning("%s: %s", document.doc_id, exc)
+                logger.debug("%s: %s", document.doc_id, exc, exc_info=True)
                 yield DocumentResult(
                     document=replace(document, status="failed", error=" ".join(str(exc).split()))
                 )

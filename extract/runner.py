@@ -70,7 +70,7 @@ def run_batch(
             counts["facts"] += len(result.facts)
             if doc.status != "ok":
                 failures.append((doc.doc_id, doc.error))
-                logger.warning("%s: %s: %s", doc.doc_id, doc.status, doc.error)
+                logger.info("%s: %s: %s", doc.doc_id, doc.status, doc.error)
             if on_progress is not None:
                 on_progress(result)
         store.remove_missing(item.doc_id for item in items)
