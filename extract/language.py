@@ -148,9 +148,10 @@ def _mixed_language(paragraph: str, detector: LanguageDetector, min_letters: int
     return max(letters, key=lambda language: (letters[language], language == "en"))
 
 
-_FOREIGN_ONLY = frozenset().union(
-    *(words for language, words in _FUNCTION_WORDS.items() if language != "en")
-) - _FUNCTION_WORDS["en"]
+_FOREIGN_ONLY = (
+    frozenset().union(*(words for language, words in _FUNCTION_WORDS.items() if language != "en"))
+    - _FUNCTION_WORDS["en"]
+)
 
 
 def _clearly_english(text: str) -> bool:
