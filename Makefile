@@ -29,6 +29,7 @@ eval: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check extract tests bench
+	$(BIN)/ruff format --check extract tests bench
 
 # The lock pins every package with its hashes, the spaCy model included.
 $(STAMP): pyproject.toml requirements.lock
