@@ -105,6 +105,12 @@ Round 3 (monthly delivery reports, markets stories, plans and policies):
 - Capacities are rates: ``annual`` does not make them the report year's, and a plant's start
   date (``will start production in``) is not their period. A policy figure in force ``from``
   a day (``halved from January 1``) is that year's.
+
+Round 4: a stock exchange or index (``trade on the Nasdaq``, DAX, Hang Seng) is never a
+subject; a company named in an appositive about another (``Lanfeng, Hengtai's closest
+competitor, reported``) leaves the sentence's own company the subject; a capitalized named
+division (``the Mobile Drives division``) is a segment; a verb with the metric as object
+(``lifted orders by 15%``) marks a change.
 """
 
 from __future__ import annotations
@@ -213,6 +219,12 @@ _CUE_BEFORE = re.compile(
     rf"\b(?P<cue>{_UP}|{_DOWN})(?:\s+(?:{_BASIS_WORDS}|(?:so\s+far\s+)?this\s+year))?"
     rf"(?:\s+(?:by|of|at))?"
     rf"(?:\s+(?:{_QUALIFIER_WORDS}))*\s*$",
+    re.IGNORECASE,
+)
+# "lifted orders by 15%", "grew revenue by 21.6%": a verb with its metric as object.
+_OBJECT_CUE_BEFORE = re.compile(
+    rf"\b(?P<cue>{_UP}|{_DOWN}|lift(?:s|ed)?|raise[sd]?)\s+(?:its\s+|their\s+)?[a-z]+"
+    rf"(?:\s+[a-z]+)?\s+by(?:\s+(?:{_QUALIFIER_WORDS}))*\s*$",
     re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(
@@ -414,6 +426,15 @@ _GENERIC_ORG = re.compile(
 _HUNG_ON_NAME = re.compile(
     r"^(?:'s)?\s+(?:at|with)\s+(?:an?\s+)?(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$", re.IGNORECASE
 )
+# Stock exchanges and indices: where a company's shares trade, never a figure's subject.
+_MARKET_NAME = re.compile(
+    r"^(?:Nasdaq|NYSE|AMEX|Hang Seng|DAX|MDAX|SDAX|TecDAX|FTSE|Dow Jones|Dow|S&P|Nikkei|CAC"
+    r"|Euronext|Kospi|KOSPI|Sensex|Nifty|Topix|TOPIX|STOXX|Stoxx|Euro Stoxx|SMI|ASX|TSX|JSE"
+    r"|Bovespa|IBEX|STAR Market|ChiNext)\b"
+    r"|\b(?:Stock Exchange|Stock Market|Exchange|Index|Composite)$"
+)
+# ", Hengtai's closest competitor in ...,": an appositive naming another company's relation.
+_APPOSITIVE_OWNER = re.compile(r"['\u2019]s\s+[^,.;()]{1,60},")
 _COMPARISON_BEFORE = re.compile(
     r"\b(?:than|like|unlike|such\s+as|surpassing|surpassed|overtaking|overtook|behind|"
     r"ahead\s+of|compared\s+(?:with|to)|versus|vs\.?|including|only\s+to|beat|"
@@ -562,7 +583,8 @@ _ORGANIC_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SEGMENT_HEAD = re.compile(
-    r"\b(?i:the|its|their|our)\s+(?P<name>[a-z][a-z-]*(?:\s+(?:and\s+)?[a-z][a-z-]*){0,3}?)\s+"
+    r"\b(?i:the|its|their|our)\s+"
+    r"(?P<name>[A-Za-z][A-Za-z-]*(?:\s+(?:and\s+)?[A-Za-z][A-Za-z-]*){0,3}?)\s+"
     r"(?P<head>(?i:segments?|business(?:es)?|divisions?|units?|arms?))\b"
 )
 _SEGMENT_LEAD = re.compile(r"\W*(?P<name>[A-Z][a-z-]+(?:\s+(?:and\s+)?[a-z][a-z-]*){0,3}?)\s+")
@@ -1374,7 +1396,11 @@ def _classify(number: Mention, sentence: _Sentence, text: str) -> str:
     if number.kind == "percent":
         if _MEASURE_LEVEL_AFTER.match(text, number.end, sentence.span[1]):
             return "skip"  # "fuel fell 11% to 4.02 reais per liter": a commodity's move
-        if _CUE_BEFORE.search(before) or _CUE_AFTER.search(after):
+        if (
+            _CUE_BEFORE.search(before)
+            or _CUE_AFTER.search(after)
+            or _OBJECT_CUE_BEFORE.search(before)
+        ):
             return "change"
         if _THIS_YEAR_BEFORE.search(before) or _ORGANIC_BEFORE.search(before):
             return "change"  # "bringing their gain this year to 64%", "organic growth was 9%"
@@ -1445,7 +1471,11 @@ def _change_sign(number: Mention, sentence: _Sentence, text: str) -> int:
     if written is not None or number.text[:1] in "+-\u2212":
         sign = written.group("sign") if written is not None else number.text[0]
         return 1 if sign == "+" else -1
-    match = _CUE_BEFORE.search(before) or _THIS_YEAR_BEFORE.search(before)
+    match = (
+        _CUE_BEFORE.search(before)
+        or _THIS_YEAR_BEFORE.search(before)
+        or _OBJECT_CUE_BEFORE.search(before)
+    )
     if match is None:
         match = _CUE_AFTER.search(text[number.end : sentence.span[1]])
     if match is None:
@@ -1869,12 +1899,20 @@ def _resolve(
 
 
 def _eligible_org(org: Mention, sentence: _Sentence, text: str) -> bool:
-    """False for a source (``data from IDC``), a comparison (``surpassing Gree``) or a
-    generic name (``the Company``)."""
-    if _GENERIC_ORG.match(org.canonical or org.text):
+    """False for a source (``data from IDC``), a comparison (``surpassing Gree``), a
+    generic name (``the Company``), a stock exchange or index (``trade on the Nasdaq``)
+    or the owner named in an appositive about another company (``Lanfeng, Hengtai's
+    closest rival, reported``)."""
+    if _GENERIC_ORG.match(org.canonical or org.text) or _MARKET_NAME.search(
+        org.canonical or org.text
+    ):
         return False
     before = text[max(sentence.span[0], org.start - 60) : org.start]
     after = text[org.end : min(org.end + 30, sentence.span[1])]
+    if re.search(r"\w,\s*$", before) and _APPOSITIVE_OWNER.match(
+        text, org.end, min(org.end + 80, sentence.span[1])
+    ):
+        return False
     return not (
         _SOURCE_BEFORE.search(before)
         or _COMPARISON_BEFORE.search(before)

@@ -56,6 +56,14 @@ the small English model's systematic errors with rules:
   region words to an alias place (``Greater China``, ``Kansas City``) keeps its name; a
   model span that runs over a dateline keeps its part after the dash, and a period code
   glued to a name (``Vantara Infotech Q2``) is cut off.
+- a name the document writes anywhere with a legal form (``Kessler Antriebstechnik AG``,
+  ``GmbH``, ``Inc.``, ``Ltd``, ``SA``, ``plc``) is an organisation in every mention, also
+  where the model reads it or its leading word(s) alone (``Kessler``) as a person; it takes
+  the short name when the document uses it alone; a named division or segment (``its
+  Mobile Drives division``) is no organisation;
+- titles before a name, in English or another language (``Vorstandschef``,
+  ``Finanzchefin``, ``PDG``), are no part of the person's span; an adjective opening a
+  sentence before a category noun (``Digital orders rose``) is no name.
 
 Canonical names come from the alias table, else from the cleaned surface form without
 corporate suffixes; spelling variants are merged by fuzzy matching within a document
@@ -253,6 +261,15 @@ _CATEGORY_NOUNS = _PRODUCT_NOUNS | _wordset(
     """,
     fold=True,
 )
+# Adjective endings (``Digital``, ``Domestic``, ``Regional``, ``Overseas`` aside).
+_ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ern|ary|ful|less|able|ible)$")
+
+
+def _followed_by_category_noun(text: str, end: int) -> bool:
+    match = re.match(r"\s+([a-z]+)", text[end : end + 30])
+    return match is not None and match.group(1) in _CATEGORY_NOUNS
+
+
 _LAUNCH_VERBS = re.compile(
     r"\b(?:launch(?:ed|es|ing)?|releas(?:e|ed|es|ing)|introduc(?:e|ed|es|ing)|unveil(?:ed|s|ing)?"
     r"|debut(?:ed|s)?|roll(?:ed|s)? out|present(?:ed|s)?|named)"
@@ -467,6 +484,7 @@ class EntityStage:
         found += _ampersand_orgs(doc, ctx, found)
         found += _maker_orgs(doc, ctx, found)
         found += _propagate(doc, ctx, found)
+        found = _legal_name_orgs(doc, found)
         found = [c for c in found if not (c.kind == "place" and _currency_after(text, c.end))]
         return self._canonicalize(doc, _resolve(found, doc.text))
 
@@ -626,6 +644,15 @@ class EntityStage:
                 continue  # "Tablet sales were flat": a common noun opening a sentence
             if (
                 kind in ("person", "org")
+                and len(words) == 1
+                and _ADJECTIVE_END.search(words[0])
+                and _sentence_start(doc, c.start)
+                and _followed_by_category_noun(text, end)
+                and not re.search(rf"[a-z,]\s+{re.escape(words[0])}\b", text)
+            ):
+                continue  # "Digital orders rose": an adjective opening a sentence
+            if (
+                kind in ("person", "org")
                 and follow is None
                 and _NAMED_SERVICE.search(text[max(0, c.start - 40) : c.start])
             ):
@@ -671,7 +698,7 @@ class EntityStage:
                     continue
             elif kind == "org":
                 key = canonical_key(surface)
-                if _DEPARTMENT.search(surface):
+                if _DEPARTMENT.search(surface) or _DIVISION_AFTER.match(text, end):
                     continue  # a unit of a company is no organisation of its own
                 if (
                     len(words) >= 2
@@ -904,7 +931,8 @@ class EntityStage:
                 else:
                     name = clean_name(surface)
             result.append((c, name))
-        result = _short_org_names(result)
+        legal = frozenset(canonical_key(n) for n in _legal_names(text))
+        result = _short_org_names(result, legal)
         result = _merge_spellings(result, self.fuzzy_threshold)
         return [
             Mention(
@@ -1140,6 +1168,10 @@ def _sentence_pieces(doc: ParsedDoc, start: int, end: int) -> list[tuple[int, in
 
 
 _DEPARTMENT = re.compile(r"\b(?:Department|Dept\.?|Division|Business (?:Unit|Group)|Team|Office)\b")
+# "its Mobile Drives division": a named unit of a company.
+_DIVISION_AFTER = re.compile(
+    r"[ \t]+(?:division|divisions|segment|segments|business unit|department|business line)\b"
+)
 _COMPANY_AFTER = re.compile(
     r"['\u2019]s\s+(?:shares?|stock|share price|revenue|profit|net profit|market share|sales"
     r"|earnings|valuation|subsidiary|subsidiaries|factory|factories|stores|products|brand)\b"
@@ -1207,6 +1239,44 @@ def _possessive_in_name(rest: str) -> bool:
     return head in _ORG_WORDS or head in _NAME_AFTER_POSSESSIVE or "of" in words
 
 
+# Titles before a name in other languages (``Vorstandschef``, ``Finanzchefin``, ``PDG``).
+_FOREIGN_TITLES = _wordset(
+    """
+    Herr Frau Dr Dr. Prof Prof. PDG DG directeur directrice président présidente Mme M.
+    presidente direttore direttrice amministratore delegato delegata consejero consejera
+    delegado delegada directora gerente diretor diretora Vorstand Vorstandschef
+    Vorstandschefin Geschäftsführer Geschäftsführerin Chef Chefin Konzernchef Konzernchefin
+    Finanzchef Finanzchefin Firmenchef Firmenchefin Aufsichtsratschef Aufsichtsratschefin
+    Finanzvorstand Vorstandsvorsitzender Vorstandsvorsitzende Vorsitzender Vorsitzende
+    Gründer Gründerin Direktor Direktorin Präsident Präsidentin Sprecher Sprecherin
+    """,
+    fold=True,
+)
+_FOREIGN_TITLE_END = re.compile(
+    r"(?:chef|chefin|vorstand|vorsitzende[rn]?|führer|führerin|leiter|leiterin|direktor"
+    r"|direktorin|präsident|präsidentin)$"
+)
+
+
+def _title_word(word: str) -> bool:
+    folded = word.casefold()
+    return (
+        folded in _ROLE_WORDS
+        or folded in _FOREIGN_TITLES
+        or bool(_FOREIGN_TITLE_END.search(folded))
+    )
+
+
+def _without_leading_titles(text: str, start: int, end: int) -> int:
+    """Start of a personal name past the titles before it (``Vorstandschef Matthias
+    Brenner``, ``CEO Jane Roe``), as long as two words of the name remain."""
+    while True:
+        words = list(re.finditer(r"\S+", text[start:end]))
+        if len(words) < 3 or not _title_word(words[0].group(0)):
+            return start
+        start += words[1].start()
+
+
 def _split_span(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """Trimmed pieces of a model span: cut at a line break, lists split, ``X's thing`` -> X."""
     start, end = _trim(text, start, end)
@@ -1219,6 +1289,9 @@ def _split_span(text: str, start: int, end: int, label: str) -> list[tuple[int, 
     if inner is not None and label in ("ORG", "PERSON", "PRODUCT", "GPE"):
         end = start + inner.start()
         start, end = _trim(text, start, end)
+        surface = text[start:end]
+    if label == "PERSON":
+        start = _without_leading_titles(text, start, end)
         surface = text[start:end]
     if label in ("ORG", "PERSON", "GPE") and re.search(r",|\band\b", surface):
         pieces = []
@@ -1863,6 +1936,91 @@ def _propagate(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list
     return found
 
 
+# A name followed by a legal form proper (not ``Group``/``Holdings``): a company.
+_LEGAL_NAME = re.compile(
+    r"(?<![\w&-])((?:[A-Z][\w&'-]*(?:[ \t]+&)?[ \t]+){0,3}[A-Z][\w&'-]*)"
+    r"((?:,?[ \t]+(?:Co\.,?[ \t]*Ltd\.?|S\.p\.A\.|S\.A\.|N\.V\.|K\.K\.|A/S\b"
+    r"|(?:Inc|Corp|Ltd|Co)\.|(?:Inc|Incorporated|Ltd|Limited|Corp|Corporation|LLC|PLC|plc|AG|SE"
+    r"|SA|GmbH|NV|BV|SpA|ASA|AB|ApS|Oyj|Oy)\b))+)"
+)
+
+
+def _legal_names(text: str) -> dict[str, str]:
+    """Names written somewhere with a legal form (``Kessler Antriebstechnik AG``): the name
+    without it -> the name with it as first written."""
+    names: dict[str, str] = {}
+    for match in _LEGAL_NAME.finditer(text):
+        words = match.group(1).split()
+        lowered = {w.casefold() for w in re.findall(r"(?<![A-Z])\b[a-z][\w-]*", text)}
+        while len(words) > 1 and (
+            words[0].casefold() in _FUNCTION_WORDS | _DETERMINERS | _ROLE_WORDS
+            or words[0].casefold() in lowered
+            or words[0].isupper()
+        ):
+            words.pop(0)  # "Meanwhile Acme Inc.", a dateline "DALLAS Acme Inc."
+        before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 20) : match.start()])
+        if (
+            len(words) >= 3
+            and before is not None
+            and before.group(1).casefold() in _DETERMINERS - {"the", "a", "an"}
+        ):
+            words.pop(0)  # "der Partnerfirma Rheinwerk Handel GmbH": a noun before the name
+        while words and words[0] == "&":
+            words.pop(0)
+        name = " ".join(words)
+        if (
+            len(name) < 3
+            or name.isupper()
+            or name.casefold() in _FUNCTION_WORDS | _DETERMINERS | NOT_ENTITIES
+        ):
+            continue
+        names.setdefault(name, name + match.group(2))
+    return names
+
+
+def _legal_name_orgs(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:
+    """A name the document writes with a legal form is an organisation in every mention:
+    each occurrence, with or without the legal form, and its leading word(s) alone that the
+    model read as a person (``Kessler`` of ``Kessler Antriebstechnik AG``)."""
+    text = doc.text
+    names = _legal_names(text)
+    if not names:
+        return list(cands)
+    people = {
+        w
+        for c in cands
+        if c.kind == "person"
+        and len(_words(text[c.start : c.end])) >= 2
+        and clean_name(text[c.start : c.end]) not in names
+        for w in _words(text[c.start : c.end])
+    }
+    heads = {" ".join(n.split()[:k]) for n in names for k in range(1, len(n.split()))}
+    heads = {h for h in heads if len(h) >= 3 and h not in people}
+    out = [
+        replace(c, kind="org")
+        if c.kind == "person" and clean_name(text[c.start : c.end]) in set(names) | heads
+        else c
+        for c in cands
+    ]
+    pattern = re.compile(
+        "|".join(rf"(?<![\w&-]){re.escape(n)}(?![\w&-])" for n in sorted(names, key=len)[::-1])
+    )
+    ruler = [(c.start, c.end) for c in out if c.source == "ruler"]
+    orgs = [(c.start, c.end) for c in out if c.kind == "org"]
+    for match in pattern.finditer(text):
+        end = match.end()
+        tail = _LEGAL_NAME.match(text, match.start())
+        if tail is not None and tail.start(2) == end:
+            end = tail.end()
+        if any(_overlaps((match.start(), end), t) for t in ruler) or any(
+            _overlaps((match.start(), end), (s, e)) and not (match.start() <= s and e <= end)
+            for s, e in orgs
+        ):
+            continue  # an alias, or a longer organisation's name, reads these characters
+        out.append(_Cand("org", match.start(), end, "rule"))
+    return out
+
+
 def _product_names(text: str, cands: Sequence[_Cand]) -> set[str]:
     """Surfaces of the products found by rule or alias, and each without its maker."""
     org_keys = {canonical_key(text[c.start : c.end]) for c in cands if c.kind == "org"}
@@ -1990,16 +2148,23 @@ _DESCRIPTIVE_WORDS = _wordset(
 )
 
 
-def _short_org_names(named: list[tuple[_Cand, str]]) -> list[tuple[_Cand, str]]:
+def _short_org_names(
+    named: list[tuple[_Cand, str]], legal: frozenset[str] = frozenset()
+) -> list[tuple[_Cand, str]]:
     """An organisation also named by its leading word(s) alone in the document takes that
-    short name when the rest are descriptive words (``Qingyun Motors`` -> ``Qingyun``)."""
+    short name when the rest are descriptive words (``Qingyun Motors`` -> ``Qingyun``) or
+    the full name is written with a legal form (``Kessler Antriebstechnik AG``, then
+    ``Kessler``)."""
     orgs = {canonical_key(name): name for c, name in named if c.kind == "org" and name}
     short: dict[str, str] = {}
     for name in orgs.values():
         words = name.split()
         for n in range(1, len(words)):
             head = canonical_key(" ".join(words[:n]))
-            if head in orgs and all(w.casefold() in _DESCRIPTIVE_WORDS for w in words[n:]):
+            if head in orgs and (
+                canonical_key(name) in legal
+                or all(w.casefold() in _DESCRIPTIVE_WORDS for w in words[n:])
+            ):
                 short[name] = orgs[head]
                 break
     return [(c, short.get(name, name) if c.kind == "org" else name) for c, name in named]
