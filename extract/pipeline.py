@@ -181,7 +181,7 @@ class Pipeline:
         payload = json.dumps(
             {
                 "version": __version__,
-                "config": _plain(self.config.sections),
+                "config": _output_settings(self.config),
                 "aliases": self.aliases.fingerprint,
                 "lexicon": self.lexicon.fingerprint,
                 "model": self.nlp.meta.get("name", "") + "-" + self.nlp.meta.get("version", ""),
@@ -281,6 +281,19 @@ def _main_language(paragraphs: Sequence[Paragraph]) -> str:
     for p in paragraphs:
         sizes[p.language] = sizes.get(p.language, 0) + (p.end - p.start)
     return max(sizes, key=lambda k: sizes[k]) if sizes else ""
+
+
+# Settings that change how fast a run goes, not what it writes.
+_SPEED_SETTINGS = {"model": ("n_process", "batch_size")}
+
+
+def _output_settings(config: Config) -> dict[str, Any]:
+    """The configuration as plain data, without the settings that only change speed."""
+    plain = _plain(config.sections)
+    for section, keys in _SPEED_SETTINGS.items():
+        for key in keys:
+            plain.get(section, {}).pop(key, None)
+    return plain
 
 
 def _plain(value: Any) -> Any:

@@ -102,3 +102,17 @@ def test_runner_corpus_tables_offsets_and_incremental(
     assert (again.ok, again.unchanged) == (0, 2)
     full = run_batch([corpus_dir], out, pipeline=pipeline, full=True)
     assert full.ok == 2
+
+
+@pytest.mark.slow
+def test_runner_fingerprint_ignores_speed_settings(pipeline) -> None:
+    from extract.config import Config
+    from extract.pipeline import Pipeline
+
+    sections = {k: dict(v) for k, v in pipeline.config.sections.items()}
+    sections["model"]["n_process"] = 2
+    sections["model"]["batch_size"] = 16
+    faster = Pipeline(Config(sections=sections), nlp=pipeline.nlp)
+    assert faster.fingerprint == pipeline.fingerprint
+    sections["money"]["default_yen"] = "CNY"
+    assert Pipeline(Config(sections=sections), nlp=pipeline.nlp).fingerprint != pipeline.fingerprint
