@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from extract.config import Config
-from extract.ingest.files import InputFile, discover, read_document
+from extract.ingest.files import discover, read_document
 from extract.pipeline import Pipeline
 from extract.records import Document, DocumentResult, RunReport
 from extract.stages.entities import canonical_renames
@@ -46,7 +46,10 @@ def run_batch(
     if on_start is not None:
         on_start(len(items))
     pipeline = pipeline or Pipeline(config)
-    fingerprint = pipeline.fingerprint
+    # The option's date decides relative dates of documents that state none of their own.
+    fingerprint = pipeline.fingerprint + (
+        f"@{reference_date.isoformat()}" if reference_date else ""
+    )
     counts: Counter[str] = Counter()
     failures: list[tuple[str, str]] = []
     with Store(out_dir) as store:
@@ -54,7 +57,7 @@ def run_batch(
 
         def changed() -> Iterator[Document]:
             for item in items:
-                document = _read(item, reference_date)
+                document = read_document(item, reference_date=reference_date)
                 if previous.get(item.doc_id) == (document.sha256, fingerprint, "ok"):
                     counts["unchanged"] += 1
                     if on_progress is not None:
@@ -86,10 +89,6 @@ def run_batch(
         seconds=time.perf_counter() - started,
         failures=tuple(failures),
     )
-
-
-def _read(item: InputFile, reference_date: date | None) -> Document:
-    return read_document(item, reference_date=reference_date)
 
 
 def unify_canonicals(store: Store, pipeline: Pipeline) -> dict[tuple[str, str], str]:

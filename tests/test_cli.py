@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -102,6 +103,9 @@ def test_runner_corpus_tables_offsets_and_incremental(
     assert (again.ok, again.unchanged) == (0, 2)
     full = run_batch([corpus_dir], out, pipeline=pipeline, full=True)
     assert full.ok == 2
+    # Another --reference-date may change relative dates: documents are read again.
+    dated = run_batch([corpus_dir], out, pipeline=pipeline, reference_date=date(2025, 1, 1))
+    assert dated.ok == 2
 
 
 @pytest.mark.slow
