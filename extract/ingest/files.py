@@ -4,33 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from extract.errors import IngestError
+from extract.ingest.base import Reader
 from extract.ingest.html import read_html
 from extract.ingest.pdf import read_pdf
 from extract.ingest.txt import read_txt
 from extract.records import Document
 from extract.reference import detect_reference
-
-logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class RawText:
-    """What a reader returns: the document text and what it learned on the way."""
-
-    text: str
-    encoding: str = ""
-    title: str = ""
-    published: str = ""
-
-
-Reader = Callable[[bytes, Path], RawText]
 
 READERS: dict[str, tuple[str, Reader]] = {
     ".txt": ("txt", read_txt),

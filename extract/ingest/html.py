@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from extract.errors import IngestError
+from extract.ingest.base import RawText
 from extract.ingest.decode import decode_bytes, looks_binary
-
-if TYPE_CHECKING:
-    from extract.ingest.files import RawText
 
 
 def read_html(data: bytes, path: Path) -> RawText:
@@ -18,8 +15,6 @@ def read_html(data: bytes, path: Path) -> RawText:
     Offsets of mentions refer to the extracted text, which the pipeline stores.
     """
     import trafilatura
-
-    from extract.ingest.files import RawText
 
     if not data.strip():
         raise IngestError("empty file", status="skipped")

@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import io
-import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from extract.errors import IngestError
-
-if TYPE_CHECKING:
-    from extract.ingest.files import RawText
-
-logger = logging.getLogger(__name__)
+from extract.ingest.base import RawText
 
 
 def read_pdf(data: bytes, path: Path) -> RawText:
@@ -22,9 +16,6 @@ def read_pdf(data: bytes, path: Path) -> RawText:
     (a scan) is skipped, since there is nothing to extract without OCR.
     """
     import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-
-    from extract.ingest.files import RawText
 
     if not data.strip():
         raise IngestError("empty file", status="skipped")
@@ -34,11 +25,9 @@ def read_pdf(data: bytes, path: Path) -> RawText:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [page.extract_text() or "" for page in pdf.pages]
             info = pdf.metadata or {}
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AssertionError) as exc:
-        raise IngestError(f"broken PDF: {type(exc).__name__}: {exc}") from exc
+    except MemoryError:
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
-        if isinstance(exc, (MemoryError, KeyboardInterrupt)):
-            raise
         raise IngestError(f"broken PDF: {type(exc).__name__}: {exc}") from exc
     text = "\n\n".join(page.strip() for page in pages if page.strip())
     if not text.strip():

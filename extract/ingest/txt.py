@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from extract.errors import IngestError
+from extract.ingest.base import RawText
 from extract.ingest.decode import decode_bytes, looks_binary
-
-if TYPE_CHECKING:
-    from extract.ingest.files import RawText
 
 
 def read_txt(data: bytes, path: Path) -> RawText:
     """Decode a text file. Empty and binary files are skipped with a reason."""
-    from extract.ingest.files import RawText
-
     if not data.strip():
         raise IngestError("empty file", status="skipped")
     if looks_binary(data):

@@ -1,0 +1,21 @@
+"""What every reader returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class RawText:
+    """What a reader returns: the document text and what it learned on the way."""
+
+    text: str
+    encoding: str = ""
+    title: str = ""
+    published: str = ""
+
+
+# A reader takes the file's bytes and path and returns its text, or raises IngestError.
+Reader = Callable[[bytes, Path], RawText]
