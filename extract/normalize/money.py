@@ -28,6 +28,7 @@ __all__ = [
     "currency_context",
     "normalize_money",
     "resolve_currency",
+    "subunit_context",
 ]
 
 
@@ -255,6 +256,8 @@ _CENTS_RE = re.compile(
     r"(?:(?:\s+|-)(?i:cents?|pence|p)\b|\s*\Z)"
 )
 _SIGN_RE = re.compile(r"(?:(?i:minus|negative)\s+|[-\u2212])\s*\Z")
+# An amount in pence or cents with the letter glued on: "312p", "4.2p", "75c".
+_GLUED_SUBUNIT_RE = re.compile(r"\s*(?P<sign>[-\u2212])?(?P<num>\d+(?:\.\d+)?)(?P<unit>[pc])\s*")
 _SUBUNIT_RE = re.compile(r"(?i)cents?|pence")
 _DOLLAR_WORDS = frozenset({"dollar", "dollars"})
 
@@ -319,6 +322,13 @@ def normalize_money(
     Money(value=Decimal('113100000000'), value_low=Decimal('113100000000'), \
 value_high=Decimal('113100000000'), currency='CNY')
     """
+    glued = _GLUED_SUBUNIT_RE.fullmatch(text)
+    if glued is not None:  # "312p": pence are hundredths of a pound, "75c" of a dollar
+        amount = normalize_decimal(Decimal(glued.group("num")) / 100)
+        if glued.group("sign"):
+            amount = -amount
+        code = "GBP" if glued.group("unit") == "p" else default_dollar
+        return Money(amount, amount, amount, code)
     markers = list(_CURRENCY_RE.finditer(text))
     numbers = [m for m in NUMBER_RE.finditer(text) if number_value(m) is not None]
     numbers = [n for n in numbers if not any(c.start() <= n.start() < c.end() for c in markers)]
@@ -477,3 +487,26 @@ def currency_context(
         if hits >= 3 and hits > 2 * runner_up:
             return home, yen
     return default_dollar, yen
+
+
+# Words that tell a document prices things in pounds (its "312p" are pence) ...
+_POUND_HINT_RE = re.compile(r"£|\bGBP\b|(?i:\bpounds?\s+sterling\b|\bsterling\b|\bpence\b)")
+# ... or in dollars or euros (its "75c" are cents).
+_DOLLAR_HINT_RE = re.compile(r"\$|\b(?i:dollars?|cents)\b")
+_EURO_HINT_RE = re.compile(r"€|\bEUR\b|\b(?i:euros?)\b")
+
+
+def subunit_context(text: str, *, default_dollar: str = "USD") -> tuple[bool, str]:
+    """How a document's glued subunits read: ``(pence, cents_currency)``.
+
+    ``pence`` is True where the text speaks of pounds (``£``, ``GBP``, ``sterling``), so
+    that ``312p`` is 3.12 GBP. ``cents_currency`` is the currency of ``75c``: the euro in a
+    text that names euros and no dollars, ``default_dollar`` in one that names dollars,
+    else ``""`` (no clear currency: a glued ``c`` is not money).
+    """
+    pence = _POUND_HINT_RE.search(text) is not None
+    dollars = _DOLLAR_HINT_RE.search(text) is not None
+    euros = _EURO_HINT_RE.search(text) is not None
+    if euros and not dollars:
+        return pence, "EUR"
+    return pence, default_dollar if dollars else ""

@@ -112,6 +112,8 @@ _DIGITS = (
 _ATTACHED_UNITS = (
     r"(?:pp|ppts?|bps?|pct|pc|km|kg|mi|cm|mm|ha|GW|MW|kW|GWh|MWh|kWh|TWh|mAh|GB|TB|MB|lbs?|oz)\b"
 )
+# Pence and cents glued to digits (312p, 75c): the money stage decides whether they are.
+_ATTACHED_SUBUNITS = r"(?:[pc](?![A-Za-z\d])(?!\.[A-Za-z\d]))"
 _SCALE_WORD = (
     r"(?i:thousand|million|billion|trillion|bln|bn|mln|mn|trn|tn|lakh\s+crores?|lakhs?|crores?)"
 )
@@ -122,7 +124,7 @@ DIGIT_NUMBER_PATTERN = (
     rf"(?:(?P<abbr>{_SCALE_ATTACHED})(?![A-Za-z])"
     r"|\s?(?P<cjk>[万亿])"
     rf"|(?:\s*-\s*|\s+)(?P<scale>{_SCALE_WORD})\b)?"
-    rf"(?!(?!{_ATTACHED_UNITS})[A-Za-z])"
+    rf"(?!(?!{_ATTACHED_UNITS}|{_ATTACHED_SUBUNITS})[A-Za-z])"
 )
 WORD_NUMBER_PATTERN = (
     r"(?P<words>(?i:(?:\ba\s+(?=(?:hundred|thousand|million|billion|trillion)\b))?"

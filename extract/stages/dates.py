@@ -75,7 +75,12 @@ _DAY_WORD = (
     r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
     rf"|eighteenth|nineteenth|{_UNIT_ORD})(?![\w-])(?!\s+-)"
 )
-_DAY_NUM = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
+# A day number; not the whole part of a decimal, a grouped number or a percentage
+# ("the end of September, 2.8% fewer", "in May, 12,000 staff").
+_DAY_NUM = (
+    r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
+    r"(?!\.\d)(?!,\d{3}(?!\d))(?!\s?%)(?!\s?(?i:per\s?cent|percent)\b)"
+)
 _DAY = rf"(?:{_DAY_NUM}|{_DAY_WORD})"
 _YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?)?"
@@ -93,7 +98,7 @@ _PREPOSITIONS = frozenset({
     "next", "around", "throughout",
 })  # fmt: skip
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|plans?\s+to|planned\s+to|planning\s+to|expects?|expecting"
+    r"\b(?:will|won't|shall|'ll|plans?\s+to|needs?\s+to|planned\s+to|planning\s+to|expects?|expecting"
     r"|expected\s+to|(?:is|are)\s+expected|aims?\s+to|intends?\s+to|going\s+to"
     r"|(?:is|are)\s+set\s+to|(?:is|are)\s+scheduled|forecasts?|upcoming|is\s+due\s+to"
     r"|would(?!\s+(?:have|not\s+have)\b)|payable|later\s+this\s+(?:week|month|quarter|year)"
@@ -1755,13 +1760,43 @@ def _names_quarter(expr: DateExpr) -> bool:
 
 def _speaks_of_future(text: str, s_start: int, s_end: int, start: int, end: int) -> bool:
     """A future cue before the mention in its sentence, or after it within its clause, or a
-    forecast noun governing it (``the outlook for December``)."""
-    if _FUTURE.search(text, s_start, start):
+    forecast noun governing it (``the outlook for December``).
+
+    A past report's date (``said in October that it would ...``) is not moved by the cue of
+    the clause it reports.
+    """
+    if _future_cue(text, s_start, start):
         return True
     if _FUTURE_BEFORE.search(text, max(s_start, start - 40), start):
         return True
+    if _PAST_REPORT_BEFORE.search(text, max(s_start, start - 40), start):
+        return False
     clause = _CLAUSE_END.search(text, end, s_end)
-    return bool(_FUTURE.search(text, end, clause.start() if clause else s_end))
+    return _future_cue(text, end, clause.start() if clause else s_end)
+
+
+# ``its forecast``, ``beat forecasts``, ``analysts' forecasts``: the noun, no future cue.
+_FORECAST_NOUN_BEFORE = re.compile(
+    r"(?i)(?:\b(?:its|the|their|a|an|our|his|her|this|that|these|those|beat|beats|beating"
+    r"|missed|misses|missing|topped|tops|exceeded|exceeds|above|below|of|with|than)"
+    r"|(?<=[a-z])(?:'s|s'|\u2019s|s\u2019))\s+\Z"
+)
+# ``said in October``, ``announced on March 3``: the date of a past report.
+_PAST_REPORT_BEFORE = re.compile(
+    r"(?i)\b(?:said|announced|reported|disclosed|revealed|confirmed|stated|warned|told\s+\w+)"
+    r"\s+(?:in|on|during|earlier\s+in|late\s+in|early\s+in)\s+(?:the\s+)?\Z"
+)
+
+
+def _future_cue(text: str, lo: int, hi: int) -> bool:
+    for m in _FUTURE.finditer(text, lo, hi):
+        word = m.group().lower()
+        if word.startswith("forecast") and _FORECAST_NOUN_BEFORE.search(
+            text, max(lo, m.start() - 30), m.start()
+        ):
+            continue
+        return True
+    return False
 
 
 # ----------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from extract.normalize.money import (
     SUFFIX_CURRENCY_RE,
     currency_context,
     normalize_money,
+    subunit_context,
 )
 from extract.normalize.numbers import DIGIT_NUMBER_RE, WORD_NUMBER_RE, number_value
 from extract.normalize.percent import PERCENT_UNIT_RE, normalize_percent
@@ -138,7 +139,7 @@ _MONTH = (
 # Numbers inside these are parts of dates and times, never counts.
 _DATE_MASK_RE = re.compile(
     r"(?=[\dJFMASONDQH])(?:"
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*,?\s*\d{{4}}\b)?"
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]\d|\s?%)(?:\s*,?\s*\d{{4}}\b)?"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s*,?\s*\d{{4}}\b)?"
     rf"|\b{_MONTH}\s*,?\s*\d{{4}}\b"
     r"|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"
@@ -186,6 +187,10 @@ _CENTS_TAIL_RE = re.compile(
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven"
     r"|eight|nine)\b)(?:(?:\s+|-)(?i:cents?|pence)\b|(?=\s*(?:[.!?,;]|\Z)))"
 )
+# Pence or cents glued to an amount: "312p", "4.2p", "75c" (not "p.12", "5c.d", "3pm").
+_GLUED_SUBUNIT_RE = re.compile(r"(?P<unit>[pc])(?![A-Za-z0-9\u00c0-\u024f])(?!\.[A-Za-z0-9])")
+# Video resolutions and the like are numbers glued to a "p", never pence.
+_RESOLUTIONS = frozenset({480, 576, 720, 1080, 1440, 2160, 4320})
 _DOLLARISH_RE = re.compile(r"(?i)(?:dollars?|euros?|pounds(?:\s+sterling)?)\Z")
 
 _QUALIFIER_RE = re.compile(
@@ -290,7 +295,8 @@ class NumberStage:
         dollar, yen = currency_context(
             doc.text, default_dollar=self.default_dollar, default_yen=self.default_yen
         )
-        scanner = _Scanner(doc, dollar=dollar, yen=yen)
+        pence, cents = subunit_context(doc.text, default_dollar=dollar)
+        scanner = _Scanner(doc, dollar=dollar, yen=yen, pence=pence, cents=cents)
         return list(scanner.mentions())
 
 
@@ -320,11 +326,15 @@ def _inside(starts: list[int], ends: list[int], start: int, end: int) -> bool:
 class _Scanner:
     """State of one pass over one document."""
 
-    def __init__(self, doc: ParsedDoc, *, dollar: str, yen: str) -> None:
+    def __init__(
+        self, doc: ParsedDoc, *, dollar: str, yen: str, pence: bool = False, cents: str = ""
+    ) -> None:
         self.doc = doc
         self.text = doc.text
         self.dollar = dollar
         self.yen = yen
+        self.pence = pence  # a glued "p" is pence (the text speaks of pounds)
+        self.cents = cents  # currency of a glued "c" ("" where the text names none)
         paragraphs = sorted(doc.paragraphs, key=lambda p: p.start)
         self._para_starts = [p.start for p in paragraphs]
         self._para_ends = [p.end for p in paragraphs]
@@ -488,7 +498,8 @@ class _Scanner:
         after = found.number_end if found.number_end >= 0 else found.end
         qualifier = "range" if found.range_ else self.qualifier(found.start, after)
         if found.kind == "money":
-            money = normalize_money(text, default_dollar=self.dollar, default_yen=self.yen)
+            dollar = found.unit_hint or self.dollar
+            money = normalize_money(text, default_dollar=dollar, default_yen=self.yen)
             if money is None:
                 return None
             value, low, high, unit = money.value, money.value_low, money.value_high, money.currency
@@ -570,6 +581,9 @@ class _Scanner:
             return None
         suf = self.suffix(num)
         if pre is None and suf is None:
+            glued = self._glued_subunit(num)
+            if glued is not None:
+                return glued
             return self._money_shared_range(num, nxt)
         start = pre.start("cur") if pre else num.start
         end = suf.end() if suf else num.end
@@ -603,6 +617,21 @@ class _Scanner:
             # "($99.99)" is a negative amount; "5 billion yuan ($700 million)" a conversion.
             return _Found("money", start - 1, end + 1, range_=range_)
         return _Found("money", self._signed_start(start), end, range_=range_)
+
+    def _glued_subunit(self, num: _Num) -> _Found | None:
+        """``312p`` (pence, in a text about pounds) or ``75c`` (cents of the text's currency)."""
+        if num.words or num.scaled or num.masked or num.glued or num.grouped:
+            return None
+        m = _GLUED_SUBUNIT_RE.match(self.text, num.end)
+        if m is None:
+            return None
+        if m.group("unit") == "p":
+            if not self.pence or num.value in _RESOLUTIONS:
+                return None
+            return _Found("money", self._signed_start(num.start), m.end())
+        if not self.cents:
+            return None
+        return _Found("money", self._signed_start(num.start), m.end(), unit_hint=self.cents)
 
     def _money_shared_range(self, num: _Num, nxt: _Num | None) -> _Found | None:
         """``4000 - 5000 yuan``: a bare number, a connector, then an amount with its currency."""

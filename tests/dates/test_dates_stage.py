@@ -450,3 +450,41 @@ def test_dates_stage_throughput() -> None:
     stage(doc)
     seconds = time.perf_counter() - started
     assert len(text.encode()) / seconds > 300_000  # bytes per second; wide margin for busy CI
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mill had 640 staff at the end of March, 3.5% fewer than a year before.",
+            [("the end of March", "2025-03-31")],
+        ),
+        ("Orders in April, 12,500 of them from abroad, rose.", [("April", "2025-04")]),
+        ("Sales in June, 4 per cent up on May, held.", [("June", "2025-06"), ("May", "2025-05")]),
+        ("The deal closed on April 4, 2025.", [("April 4, 2025", "2025-04-04")]),
+    ],
+)
+def test_day_number_is_not_part_of_a_following_amount(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.period) for m in find_dates(text, REF)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A rival said in October that it would shut 12 shops.", [("October", "2025-10")]),
+        (
+            "The group had trimmed its forecast in June after a soft first quarter.",
+            [("June", "2025-06"), ("first quarter", "2025-Q1")],
+        ),
+        ("Grocer's third-quarter sales beat forecasts.", [("third-quarter", "2025-Q3")]),
+        ("It needs to ship 900 units in December.", [("December", "2025-12")]),
+        ("The bank forecasts a rebound in December.", [("December", "2025-12")]),
+        ("It said it would open a depot in December.", [("December", "2025-12")]),
+    ],
+)
+def test_future_cues_that_do_not_govern_the_date(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.period) for m in find_dates(text, REF)] == expected
