@@ -111,6 +111,14 @@ subject; a company named in an appositive about another (``Lanfeng, Hengtai's cl
 competitor, reported``) leaves the sentence's own company the subject; a capitalized named
 division (``the Mobile Drives division``) is a segment; a verb with the metric as object
 (``lifted orders by 15%``) marks a change.
+
+Round 5: a comparison base between a change and its level (``fell 2.4% from a year earlier
+to``) keeps them one fact, and commas around a discourse adverb (``Revenue, however, fell``)
+end no clause; ``2.8% fewer than a year earlier`` is a yoy change; EBIT is operating profit
+(its margin claims its figure). Same-store / comparable sales and customer traffic measure a
+store base, not revenue, and yield no fact; UK ``like-for-like sales growth`` stays a revenue
+change. Restaurants and cafes are stores; outlets changing hands (``sell 40 restaurants``)
+are flows.
 """
 
 from __future__ import annotations
@@ -230,13 +238,16 @@ _OBJECT_CUE_BEFORE = re.compile(
 _CUE_AFTER = re.compile(
     rf"^\s*(?:(?:{_BASIS_WORDS}|annual|quarterly)\s+)?"
     r"(?P<cue>increase|rise|growth|gain|jump|surge|improvement|expansion|decline|decrease|"
-    r"drop|fall|reduction|slump|plunge|contraction|dip|higher(?!\s+than)|lower(?!\s+than))\b",
+    r"drop|fall|reduction|slump|plunge|contraction|dip|higher(?!\s+than)|lower(?!\s+than)|"
+    # "2.8% fewer than a year earlier": a comparison with the same measure back in time.
+    r"(?:higher|lower|more|fewer|less)(?=\s+than\s+(?:(?:a|the|one|in\s+the)\s+)?"
+    r"(?:year|quarter|month|same\s+\w+|previous|prior|last\s+year|year[\s-]+ago)\b))\b",
     re.IGNORECASE,
 )
 _SIGNED = re.compile(r"(?:^|[\s(\[,])(?P<sign>[+\-\u2212])$")
 _BASIS_AFTER = re.compile(rf"^\s*(?:{_BASIS_WORDS})\b", re.IGNORECASE)
 _PER_AFTER = re.compile(r"\s+per\s+(?!cent\b)\w", re.IGNORECASE)
-_DOWN_WORD = re.compile(rf"^(?:{_DOWN}|loss)$", re.IGNORECASE)
+_DOWN_WORD = re.compile(rf"^(?:{_DOWN}|loss|fewer|less)$", re.IGNORECASE)
 
 _BASIS = (
     (
@@ -356,13 +367,28 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$", re.IGN
 _ANNUAL_AFTER = re.compile(
     r"^\s*(?:for|in|over)\s+the\s+(?:full|whole|entire)[\s-]+year\b", re.IGNORECASE
 )
+# "fell 2.4% from a year earlier to EUR 1.31 billion": a comparison base between a change
+# and its level leaves them one fact.
+_BASIS_PHRASE = (
+    r",?\s*(?:from|compared\s+(?:with|to)|versus|vs\.?|on|over)\s+(?:(?:a|the|one)\s+)?"
+    r"(?:year|quarter|month|twelve\s+months|12\s+months)\s+(?:earlier|ago|before),?|"
+    r",?\s*(?:from|compared\s+(?:with|to)|versus|vs\.?|on|over)\s+(?:the\s+)?(?:same\s+"
+    r"(?:period|quarter|month|half)\s+(?:a|of\s+the\s+previous|last)\s+year|year[\s-]+ago\s+"
+    r"(?:period|quarter|month|half))\s*,?"
+)
 _TO_LEVEL = re.compile(
-    r"^\s*(?:(?:" + _BASIS_WORDS + r")\s+)?(?:to|at)\s+(?:a\s+record\s+)?"
+    r"^\s*(?:(?:" + _BASIS_WORDS + r")\s+|(?:" + _BASIS_PHRASE + r")\s+)?(?:to|at)\s+"
+    r"(?:a\s+record\s+)?"
     r"(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
     re.IGNORECASE,
 )
 _AT_TO_BEFORE = re.compile(r"\b(?:at|to)\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$", re.IGNORECASE)
 _CLAUSE_COMMA = re.compile(r"[,;](?!\d)")
+_ASIDE_ADVERB = re.compile(
+    r",\s*(?:however|meanwhile|though|too|also|in\s+turn|by\s+contrast|in\s+contrast|"
+    r"for\s+its\s+part|moreover|furthermore|nevertheless|nonetheless|likewise|again)\s*,",
+    re.IGNORECASE,
+)
 _LINK_VERB = re.compile(
     r"\b(?:is|was|were|are|reached|reaches|rose|fell|grew|jumped|surged|climbed|dropped|"
     r"declined|increased|decreased|totaled|totalled|totals|hit|hits|stood|stands|came|"
@@ -555,6 +581,16 @@ _FLOW_COUNT_BEFORE = re.compile(
     r"add|shut|hire|cut))\s+(?:down\s+)?(?:(?:" + _QUALIFIER_WORDS + r")\s+)?"
     r"(?:(?:new|more|another|additional)\s+)?$",
     re.IGNORECASE,
+)
+# Outlets changing hands ("agreed to sell 40 restaurants", "acquired 12 stores") are flows.
+_TRANSFER_BEFORE = re.compile(
+    r"\b(?:sell(?:s|ing)?|sold|buy(?:s|ing)?|bought|acquir(?:e|es|ed|ing)|divest(?:s|ed|ing)?|"
+    r"refranchis(?:e|es|ed|ing)|transfer(?:s|red|ring)?)\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?"
+    r"(?:(?:its|their|the|another|more)\s+)?$",
+    re.IGNORECASE,
+)
+_OUTLET_UNITS = frozenset(
+    {"store", "restaurant", "outlet", "shop", "location", "branch", "showroom", "cafe", "unit"}
 )
 _INCLUDING_BEFORE = re.compile(
     r"\b(?:including|of\s+which|among\s+them)\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$",
@@ -1423,6 +1459,12 @@ def _classify(number: Mention, sentence: _Sentence, text: str) -> str:
         return "skip"
     if number.kind == "quantity" and _FLOW_COUNT_BEFORE.search(before):
         return "skip"
+    if (
+        number.kind == "quantity"
+        and number.unit in _OUTLET_UNITS
+        and _TRANSFER_BEFORE.search(before)
+    ):
+        return "skip"  # "would sell 40 restaurants to franchisees": a transfer, not a stock
     if number.kind == "money" and _is_conversion(number, sentence, text):
         return "skip"
     if _REQUIREMENT_BEFORE.search(before):
@@ -1545,7 +1587,8 @@ def _anchor_for(
         if words > limit:
             continue
         gap = text[gap_start:gap_end]
-        commas = len(_CLAUSE_COMMA.findall(gap))
+        # "Revenue, however, fell 2.4% ...": commas around a discourse adverb end no clause.
+        commas = len(_CLAUSE_COMMA.findall(_ASIDE_ADVERB.sub(" ", gap)))
         # "employs 14,800 people, including 3,900 in ...", "... 18,450, compared with 17,920"
         # "delivered 247,300 vehicles, or 72% of its full-year target of 345,000 units"
         part = (
