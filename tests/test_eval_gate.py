@@ -40,7 +40,11 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "holdout4": {
         "money": 0.95, "percent": 0.95, "quantity": 0.90, "date": 0.90, "date:norm": 0.80,
-        "person": 0.90, "org": 0.85, "place": 0.90, "entity_set": 0.80, "facts": 0.55,
+        "person": 0.90, "org": 0.85, "place": 0.90, "entity_set": 0.80, "facts": 0.65,
+    },
+    "holdout5": {
+        "money": 0.95, "percent": 0.95, "quantity": 0.90, "date": 0.95, "date:norm": 0.85,
+        "person": 0.85, "org": 0.85, "place": 0.85, "entity_set": 0.80, "facts": 0.45,
     },
 }  # fmt: skip
 
