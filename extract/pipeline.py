@@ -20,7 +20,7 @@ from extract.config import Config, load_config
 from extract.document import Paragraph, ParsedDoc
 from extract.errors import StageError
 from extract.facts import link_facts
-from extract.language import LanguageDetector, paragraph_languages
+from extract.language import LanguageDetector, main_language, paragraph_languages
 from extract.lexicon import MetricLexicon, load_lexicon
 from extract.model import load_model
 from extract.records import Document, DocumentResult, Mention
@@ -218,7 +218,7 @@ class Pipeline:
             paragraphs=paragraphs,
             spacy_doc=spacy_doc,
         )
-        return parsed, _main_language(paragraphs)
+        return parsed, main_language(text, spans, languages)
 
     def extract(self, document: Document, spacy_doc: Any) -> DocumentResult:
         """Run every stage over one read document. Raises StageError naming the stage."""
@@ -274,13 +274,6 @@ class Pipeline:
                 yield DocumentResult(
                     document=replace(document, status="failed", error=" ".join(str(exc).split()))
                 )
-
-
-def _main_language(paragraphs: Sequence[Paragraph]) -> str:
-    sizes: dict[str, int] = {}
-    for p in paragraphs:
-        sizes[p.language] = sizes.get(p.language, 0) + (p.end - p.start)
-    return max(sizes, key=lambda k: sizes[k]) if sizes else ""
 
 
 # Settings that change how fast a run goes, not what it writes.
