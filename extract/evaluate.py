@@ -20,6 +20,7 @@ import pandas as pd
 
 from extract.errors import ExtractError
 from extract.records import ENTITY_KINDS, MENTION_KINDS
+from extract.tables import result_rows
 
 Row = Mapping[str, Any]
 
@@ -416,35 +417,18 @@ def evaluate_conformance(conformance_dir: str | Path, pipeline: Any) -> dict[str
             )
             for case in cases
         ]
-        preds = []
-        for result in pipeline.process(documents):
-            for m in result.mentions:
-                if m.kind == kind:
-                    preds.append(
-                        {
-                            "doc_id": result.document.doc_id,
-                            "kind": m.kind,
-                            "text": m.text,
-                            "start": m.start,
-                            "end": m.end,
-                            "value": m.value,
-                            "value_low": m.value_low,
-                            "value_high": m.value_high,
-                            "unit": m.unit,
-                            "qualifier": m.qualifier,
-                            "period": m.period,
-                        }
-                    )
+        preds = [
+            row
+            for result in pipeline.process(documents)
+            for row in result_rows(result)["mentions"]
+            if row["kind"] == kind
+        ]
         golds = [dict(e, doc_id=case["id"]) for case in cases for e in case["expected"]]
         strict = score_mentions(preds, golds, tolerance=CONFORMANCE_TOLERANCE, kinds=(kind,))[kind]
         entry = strict.as_dict(details=True)
         entry["cases"] = len(cases)
         if kind == "date":
-            lenient_golds = []
-            for case in cases:
-                for e in case["expected"]:
-                    lenient_golds.append(dict(e, doc_id=case["id"]))
-            lenient = _lenient_dates(preds, lenient_golds)
+            lenient = _lenient_dates(preds, golds)
             entry["fields"]["period_lenient"] = lenient.as_dict()
         report["files"][name] = entry
     return report
