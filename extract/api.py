@@ -8,9 +8,9 @@ from pathlib import Path
 
 from extract.config import Config, load_config
 from extract.errors import ConfigError
-from extract.ingest.files import discover, read_document
+from extract.ingest.files import discover, read_document, text_document
 from extract.pipeline import Pipeline
-from extract.runner import run_batch, text_document
+from extract.runner import run_batch
 from extract.store import Store
 from extract.tables import Tables, to_tables
 

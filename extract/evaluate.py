@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from extract.errors import ExtractError
+from extract.ingest.files import text_document
 from extract.records import ENTITY_KINDS, MENTION_KINDS
 from extract.tables import result_rows
 
@@ -397,8 +398,6 @@ def evaluate_output(out_dir: str | Path, gold_dir: str | Path) -> dict[str, Any]
 
 def evaluate_conformance(conformance_dir: str | Path, pipeline: Any) -> dict[str, Any]:
     """Run each conformance case through ``pipeline`` and score each file on its kind."""
-    from extract.runner import text_document
-
     conformance_dir = Path(conformance_dir)
     report: dict[str, Any] = {"conformance": str(conformance_dir), "files": {}}
     files = [f for f in CONFORMANCE_FILES if (conformance_dir / f).is_file()]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from collections import Counter
@@ -104,27 +103,4 @@ def unify_canonicals(store: Store, pipeline: Pipeline) -> dict[tuple[str, str], 
         ((kind, name, int(count)) for kind, name, count in rows),
         preferred=pipeline.aliases.canonicals(),
         fuzzy_threshold=pipeline.fuzzy_threshold,
-    )
-
-
-def text_document(
-    text: str, *, doc_id: str = "text", reference_date: date | None = None
-) -> Document:
-    """A Document for a string given directly (the API's ``extract_text``)."""
-    from extract.ingest.files import guess_title
-    from extract.reference import detect_reference
-
-    ref = detect_reference(text, metadata_published=None, cli_date=reference_date)
-    return Document(
-        doc_id=doc_id,
-        source=doc_id,
-        path="",
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        text=text,
-        title=guess_title(text),
-        published=ref.published,
-        reference_date=ref.reference_date,
-        reference_from=ref.reference_from,
-        encoding="utf-8",
-        reader="text",
     )

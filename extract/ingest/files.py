@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from extract.errors import IngestError
-from extract.ingest.base import Reader
+from extract.ingest.base import RawText, Reader
 from extract.ingest.html import read_html
 from extract.ingest.pdf import read_pdf
 from extract.ingest.txt import read_txt
@@ -104,19 +104,39 @@ def read_document(
         return Document(
             **base, sha256=sha, reader=reader_name, status=exc.status, error=_one_line(exc)
         )
+    return _build_document(base, sha, raw, meta, reference_date, reader_name)
+
+
+def text_document(
+    text: str, *, doc_id: str = "text", reference_date: date | None = None
+) -> Document:
+    """A Document for a string given directly (the API's ``extract_text``)."""
+    base = {"doc_id": doc_id, "source": doc_id, "path": ""}
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _build_document(base, sha, RawText(text, encoding="utf-8"), {}, reference_date, "text")
+
+
+def _build_document(
+    base: dict[str, str],
+    sha: str,
+    raw: RawText,
+    meta: dict[str, str],
+    reference_date: date | None,
+    reader_name: str,
+) -> Document:
+    """The Document of a read text: reference date, publication date and title settled."""
     # A publication date embedded in the file (HTML metadata) counts like a sidecar's.
     ref = detect_reference(
         raw.text,
         metadata_published=meta.get("published") or raw.published or None,
         cli_date=reference_date,
     )
-    published = ref.published or raw.published
     return Document(
         **base,
         sha256=sha,
         text=raw.text,
         title=meta.get("title") or raw.title or guess_title(raw.text),
-        published=published,
+        published=ref.published or raw.published,
         reference_date=ref.reference_date,
         reference_from=ref.reference_from,
         encoding=raw.encoding,
@@ -126,11 +146,3 @@ def read_document(
 
 def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
-
-
-def iter_documents(
-    items: Iterable[InputFile], *, reference_date: date | None = None
-) -> Iterator[Document]:
-    """Read each input file in turn."""
-    for item in items:
-        yield read_document(item, reference_date=reference_date)
