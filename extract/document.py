@@ -33,10 +33,13 @@ class ParsedDoc:
     paragraphs: tuple[Paragraph, ...] = ()
     spacy_doc: Any = None
     _sentence_starts: tuple[int, ...] = field(default=(), repr=False)
+    _paragraph_starts: tuple[int, ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         if self.sentences and not self._sentence_starts:
             object.__setattr__(self, "_sentence_starts", tuple(s for s, _ in self.sentences))
+        if self.paragraphs and not self._paragraph_starts:
+            object.__setattr__(self, "_paragraph_starts", tuple(p.start for p in self.paragraphs))
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The sentence holding ``offset`` (the whole text when sentences are unknown)."""
@@ -46,10 +49,10 @@ class ParsedDoc:
         return self.sentences[max(i, 0)]
 
     def paragraph_at(self, offset: int) -> Paragraph:
-        """The paragraph holding ``offset``."""
-        for paragraph in self.paragraphs:
-            if paragraph.start <= offset < paragraph.end:
-                return paragraph
+        """The paragraph holding ``offset`` (the whole text, in English, between paragraphs)."""
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and offset < self.paragraphs[i].end:
+            return self.paragraphs[i]
         return Paragraph(0, len(self.text))
 
     def is_english(self, offset: int) -> bool:
