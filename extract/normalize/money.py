@@ -15,6 +15,7 @@ from decimal import Decimal
 from extract.normalize.numbers import (
     NUMBER_RE,
     SMALL_WORD_NUMBER_PATTERN,
+    Amount,
     normalize_decimal,
     number_value,
     parse_number,
@@ -38,17 +39,10 @@ def _words(text: str) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class Money:
+class Money(Amount):
     """An amount of money: a point (``value`` set, low == high == value) or a range."""
 
-    value: Decimal | None
-    value_low: Decimal
-    value_high: Decimal
     currency: str
-
-    @property
-    def is_range(self) -> bool:
-        return self.value is None
 
 
 # ISO 4217 codes written as such (upper case) before or after an amount.

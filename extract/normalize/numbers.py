@@ -16,6 +16,7 @@ that what it finds and what the normalizers read are the same language.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
@@ -24,11 +25,26 @@ __all__ = [
     "NUMBER_RE",
     "SMALL_WORD_NUMBER_PATTERN",
     "WORD_NUMBER_RE",
+    "Amount",
     "normalize_decimal",
     "number_value",
     "parse_number",
     "parse_number_words",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number read from text: a point (``value`` set, low == high == value) or a range."""
+
+    value: Decimal | None
+    value_low: Decimal
+    value_high: Decimal
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
 
 UNIT_WORDS: dict[str, int] = {
     "zero": 0,

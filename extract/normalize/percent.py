@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
-from extract.normalize.numbers import NUMBER_RE, normalize_decimal, number_value
+from extract.normalize.numbers import NUMBER_RE, Amount, normalize_decimal, number_value
 
 __all__ = [
     "PERCENT_UNIT_PATTERN",
@@ -23,17 +22,10 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class Percent:
+class Percent(Amount):
     """A percentage: a point (``value`` set, low == high == value) or a range."""
 
-    value: Decimal | None
-    value_low: Decimal
-    value_high: Decimal
     unit: str
-
-    @property
-    def is_range(self) -> bool:
-        return self.value is None
 
 
 PERCENT_UNIT_PATTERN = (

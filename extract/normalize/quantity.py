@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
-from extract.normalize.numbers import NUMBER_RE, normalize_decimal, number_value
+from extract.normalize.numbers import NUMBER_RE, Amount, normalize_decimal, number_value
 
 __all__ = [
     "ADJECTIVES",
@@ -30,17 +29,10 @@ def _words(text: str) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(Amount):
     """A count: a point (``value`` set, low == high == value) or a range, and its unit."""
 
-    value: Decimal | None
-    value_low: Decimal
-    value_high: Decimal
     unit: str
-
-    @property
-    def is_range(self) -> bool:
-        return self.value is None
 
 
 # Plural forms that do not end in -s, and nouns that name people collectively.
