@@ -339,12 +339,15 @@ def _h_month_day(m: re.Match[str], text: str, ref: date | None) -> DateExpr | No
         return None
     year = _year_of(m, ref)
     day_expr = DateExpr("day", year=year, month=month, day=day)
-    if m["d2"]:
-        day2 = _day(m["d2"])
-        if day2 is None or day2 <= day:
-            return None
-        return DateExpr("range", start=day_expr, end=replace(day_expr, day=day2))
-    return day_expr
+    return _to_second_day(day_expr, m["d2"]) if m["d2"] else day_expr
+
+
+def _to_second_day(day_expr: DateExpr, second: str) -> DateExpr | None:
+    """``May 3-5``: the range from ``day_expr`` to a later day of its month, else None."""
+    day2 = _day(second)
+    if day2 is None or day_expr.day is None or day2 <= day_expr.day:
+        return None
+    return DateExpr("range", start=day_expr, end=replace(day_expr, day=day2))
 
 
 def _h_day_month(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
@@ -364,12 +367,9 @@ def _h_day_month(m: re.Match[str], text: str, ref: date | None) -> DateExpr | No
         year = _two_digit(raw, ref)
     day_expr = DateExpr("day", year=year, month=month, day=day)
     if m["d2"]:
-        day2 = _day(m["d2"])
-        if day2 is None or day2 <= day:
-            return None
         if m["conj"].strip().lower() == "and" and _prev_word(text, m.start()) != "between":
             return None
-        return DateExpr("range", start=day_expr, end=replace(day_expr, day=day2))
+        return _to_second_day(day_expr, m["d2"])
     return day_expr
 
 

@@ -1423,6 +1423,18 @@ def _intercaps(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", word))
 
 
+def _with_maker(toks: Sequence[tuple[int, int, str]], first: int, brands: set[str]) -> int:
+    """``first`` moved left over a known maker before a model: ``Qingyun Aurora 7``."""
+    if (
+        first > 0
+        and _adjacent(toks, first - 1, first)
+        and canonical_key(toks[first - 1][2]) in brands
+        and canonical_key(toks[first][2]) not in brands
+    ):
+        return first - 1
+    return first
+
+
 def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_Cand]:
     """Named models: ``SU7``, ``Xuanjie O1``, ``Xiaomi 15 Ultra``, ``iPhone 16``, ``Vela OS``."""
     toks = _tokens(text, start, end)
@@ -1507,21 +1519,9 @@ def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_
                 and left.casefold() not in _FUNCTION_WORDS
                 and (not _sentence_initial(toks, first - 1) or canonical_key(left) in brands)
             ):
-                first -= 1
-                if (
-                    first > 0
-                    and _adjacent(toks, first - 1, first)
-                    and canonical_key(toks[first - 1][2]) in brands
-                    and canonical_key(toks[first][2]) not in brands
-                ):
-                    first -= 1
-        elif (
-            first > 0
-            and _adjacent(toks, first - 1, first)
-            and canonical_key(toks[first - 1][2]) in brands
-            and canonical_key(toks[first][2]) not in brands
-        ):
-            first -= 1  # the maker before a model: "Qingyun Aurora 7"
+                first = _with_maker(toks, first - 1, brands)
+        else:
+            first = _with_maker(toks, first, brands)
         # Model suffixes and numbers on the right.
         while last + 1 < len(toks) and _adjacent(toks, last, last + 1):
             nxt = toks[last + 1][2]
