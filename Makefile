@@ -15,12 +15,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
 
-# Scores on the development gold, the held-out sets and the conformance suites.
-HELDOUT := $(notdir $(wildcard tests/data/holdout*))
+# Scores on the development gold and sets, the held-out sets and the conformance suites.
+SETS := $(notdir $(wildcard tests/data/dev* tests/data/holdout*))
 eval: $(STAMP)
 	-$(BIN)/extract run corpus/ --out outputs/
 	$(BIN)/extract eval outputs tests/data/gold
-	for set in $(HELDOUT); do \
+	for set in $(SETS); do \
 		$(BIN)/extract run tests/data/$$set/corpus --out outputs/$$set >/dev/null; \
 		echo; $(BIN)/extract eval outputs/$$set tests/data/$$set || exit 1; \
 	done

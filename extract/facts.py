@@ -31,7 +31,7 @@ Decisions for wire-style copy (where CONVENTIONS.md and the dev gold are silent)
 
 - Not company facts: per-share amounts (``$612 million, or $2.31 a share``), analysts'
   estimates and consensus (``analysts had expected``), market value (``valuing the company
-  at``), an amount restated in another currency (``45 billion won, or about 5 billion
+  at``), an amount restated in another currency (``30 billion won, or roughly 3 billion
   yen``), and figures a blocking phrase of the lexicon claims (cash, EBITDA, backlog).
 - A stated prior-period level is a fact of its own: one with its own date (``compared with
   $537 million in the fourth quarter of 2023``), or ``a year earlier`` / ``the same period
@@ -91,7 +91,7 @@ Round 2 (fiscal and retail reports, guidance, wire phrasing):
 Round 3 (monthly delivery reports, markets stories, plans and policies):
 
 - Not facts: a number hyphenated to its noun (``seven-seat model``), a price per unit of
-  measure and its move (``fell 11% to 4.02 reais per liter``: a commodity's), stores ``of``
+  measure and its move (``dropped 9% to 3.10 reais a litre``: a commodity's), stores ``of``
   other chains or retailers, a figure someone ``needs to`` reach (derived), and any figure
   of a question or of a sentence opening with ``If``/``Unless`` (hypothetical).
 - A metric phrase after a figure is not lost to a later comparison base (``4,108 of
@@ -112,7 +112,7 @@ competitor, reported``) leaves the sentence's own company the subject; a capital
 division (``the Mobile Drives division``) is a segment; a verb with the metric as object
 (``lifted orders by 15%``) marks a change.
 
-Round 5: a comparison base between a change and its level (``fell 2.4% from a year earlier
+Round 5: a comparison base between a change and its level (``slid 3.1% from a year before
 to``) keeps them one fact, and commas around a discourse adverb (``Revenue, however, fell``)
 end no clause; ``2.8% fewer than a year earlier`` is a yoy change; EBIT is operating profit
 (its margin claims its figure). Same-store / comparable sales and customer traffic measure a
@@ -367,7 +367,7 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:(?:" + _QUALIFIER_WORDS + r")\s+)?$", re.IGN
 _ANNUAL_AFTER = re.compile(
     r"^\s*(?:for|in|over)\s+the\s+(?:full|whole|entire)[\s-]+year\b", re.IGNORECASE
 )
-# "fell 2.4% from a year earlier to EUR 1.31 billion": a comparison base between a change
+# "slid 3.1% from a year before to EUR 1.31 billion": a comparison base between a change
 # and its level leaves them one fact.
 _BASIS_PHRASE = (
     r",?\s*(?:from|compared\s+(?:with|to)|versus|vs\.?|on|over)\s+(?:(?:a|the|one)\s+)?"
@@ -475,7 +475,7 @@ _PARTNER_BEFORE = re.compile(
     r"\b(?:customers?|clients?|partners?|suppliers?)\s+(?:such\s+as\s+|including\s+|like\s+)?$",
     re.IGNORECASE,
 )
-# "clients contributing more than $100 million in annual revenue": a threshold of a count.
+# "customers with over $50 million of yearly spending": a threshold of a count.
 _THRESHOLD_BEFORE = re.compile(
     r"\b(?:clients|customers|accounts|companies|deals|contracts|firms)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:contributing|generating|worth|spending|paying|with|of)\s+(?:(?:"
@@ -1127,7 +1127,7 @@ def _read_sentence(
         if anchor is None:
             anchor = _same_as_before(value, drafts, sentence, text)
         if anchor is None and value.kind == "money" and _PEAK_BEFORE.search(text, 0, value.start):
-            # "Compared with the peak of 236 yuan on August 22, the stock has fallen 25%"
+            # "Against its high of 80 yuan in May, the stock is down 12%"
             prices = [a for a in sentence.anchors if a.label == "share_price"]
             if prices and _own_date(value, sentence, text) is not None:
                 drafts.append(_Draft(metric="share_price", sentence=sentence.span, value=value))
@@ -1206,7 +1206,7 @@ def _read_sentence(
                 draft.period, draft.modality = current[-1].period, current[-1].modality
         if draft.change is not None:
             # The basis phrase does not reach across another figure's level ("climbed 18% to
-            # 287m, and net profit was 171m, up from 139m a year earlier").
+            # 287m, and net profit came to 90m, against 75m a year before").
             others = [
                 n
                 for n in sentence.numbers
@@ -1431,7 +1431,7 @@ def _classify(number: Mention, sentence: _Sentence, text: str) -> str:
     before = text[_previous_boundary(number, sentence) : number.start]
     if number.kind == "percent":
         if _MEASURE_LEVEL_AFTER.match(text, number.end, sentence.span[1]):
-            return "skip"  # "fuel fell 11% to 4.02 reais per liter": a commodity's move
+            return "skip"  # "fuel dropped 9% to 3.10 reais a litre": a commodity's move
         if (
             _CUE_BEFORE.search(before)
             or _CUE_AFTER.search(after)
@@ -1493,7 +1493,7 @@ def _is_conversion(number: Mention, sentence: _Sentence, text: str) -> bool:
             gap = text[other.end : number.start]
             if _BRACKET_GAP.match(gap) and ("(" in gap or number.text.startswith("(")):
                 return True
-            # "45 billion won, or about 5 billion yen": the same amount in another currency.
+            # "30 billion won, or roughly 3 billion yen": the same amount in another currency.
             if other.unit != number.unit and _OR_GAP.match(gap) and "," in gap:
                 return True
     return False
@@ -1580,7 +1580,7 @@ def _anchor_for(
                 and not _REFERENCE_BEFORE.search(text, anchor.end, n.start)
                 for n in levels
             ):
-                continue  # "... to $15.9 billion and net income reached $2.26 billion"
+                continue  # "... to $7.7 billion while net income came to $1.1 billion"
         else:
             continue
         words = _words_between(text, gap_start, gap_end)
@@ -1590,7 +1590,7 @@ def _anchor_for(
         # "Revenue, however, fell 2.4% ...": commas around a discourse adverb end no clause.
         commas = len(_CLAUSE_COMMA.findall(_ASIDE_ADVERB.sub(" ", gap)))
         # "employs 14,800 people, including 3,900 in ...", "... 18,450, compared with 17,920"
-        # "delivered 247,300 vehicles, or 72% of its full-year target of 345,000 units"
+        # "shipped 120,000 cars, or 60% of its annual goal of 200,000 units"
         part = (
             _INCLUDING_BEFORE.search(gap)
             or _REFERENCE_BEFORE.search(gap)
@@ -1772,7 +1772,7 @@ def _attach_change(
         and d.anchor is not None
         and (
             d.anchor.end <= change.start
-            # "a 9.4% year-on-year rise in net profit to INR 15.8 billion"
+            # "net profit up 6.1% on the year to INR 9.2 billion"
             or (
                 d.anchor.end <= d.value.start
                 and _CHANGE_OF.fullmatch(text, change.end, d.anchor.start) is not None
@@ -2066,7 +2066,7 @@ def _dates_for(used: Mention, sentence: _Sentence, text: str) -> list[Mention]:
     claimed = set()
     for number in sentence.numbers:
         if number.kind != used.kind or number.unit != used.unit:
-            continue  # "612 stores in 178 cities at the end of September": the date is shared
+            continue  # "300 shops across 90 cities at end-June": the date is shared
         date = _own_date(number, sentence, text)
         if date is not None:
             claimed.add(id(date))
@@ -2105,7 +2105,7 @@ def _dates_for(used: Mention, sentence: _Sentence, text: str) -> list[Mention]:
 
 
 def _comparison_date(date: Mention, sentence: _Sentence, text: str) -> bool:
-    """``rose 9.5% from 2023 to $15.9 billion``: the date of the comparison base."""
+    """``grew 4% from 2022 to $8.8 billion``: the date of the comparison base."""
     return bool(
         _COMPARISON_DATE_BEFORE.search(text[max(sentence.span[0], date.start - 20) : date.start])
     )
@@ -2150,9 +2150,9 @@ def _period(
         if draft.dates and _START_BEFORE.search(
             text, max(sentence.span[0], draft.dates[0].start - 40), draft.dates[0].start
         ):
-            return ""  # "will start production in the first half of next year": not its period
+            return ""  # "is due to begin output in the second half of next year": not its period
     if draft.metric in _GOVERNMENT_METRICS and not draft.dates:
-        # "will be halved from January 1, with the break capped at 15,000 yuan": a policy
+        # "is cut by half from July 1, with the relief capped at 9,000 yuan": a policy
         # in force from a day is the policy of that year.
         starts = [
             d
@@ -2190,7 +2190,7 @@ def _period(
             or (draft.change is not None and not _this_year(draft.change, sentence, text))
         )
     ):
-        # "Shares fell 2.7% to $91.20 in morning trading", "shares rose 7.8% in morning
+        # "The stock slipped 1.9% to $40.10 in early dealing", "shares rose 7.8% in morning
         # trading": the price or the move on the day of the report.
         return context.reference_day
     if draft.metric in _FLOW_METRICS or draft.metric in _DAY_METRICS:

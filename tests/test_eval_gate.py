@@ -2,8 +2,10 @@
 silently lose what the pipeline gets right. Figures are span F1 per kind (with the share
 of matched mentions whose value is right), entity-set F1, facts F1 and change accuracy.
 
-The development floors are the project's targets; the held-out floors sit a little
-below what the pipeline scores, to catch regressions, not to fit those articles.
+The gold floors are the project's targets; the floors of the other development sets
+(``dev*``, articles the rules were developed against) and of the held-out sets
+(``holdout*``, never tuned on) sit a little below what the pipeline scores, to catch
+regressions, not to fit those articles.
 """
 
 from __future__ import annotations
@@ -26,19 +28,19 @@ FLOORS: dict[str, dict[str, float]] = {
         "org": 0.90, "org:norm": 0.90, "place": 0.90, "place:norm": 0.90, "entity_set": 0.90,
         "facts": 0.80, "facts:change": 0.85,
     },
-    "holdout": {
+    "dev1": {
         "money": 0.95, "percent": 0.95, "quantity": 0.90, "date": 0.95, "date:norm": 0.90,
         "person": 0.90, "org": 0.90, "place": 0.90, "entity_set": 0.90, "facts": 0.90,
     },
-    "holdout2": {
+    "dev2": {
         "money": 0.95, "percent": 0.95, "quantity": 0.90, "date": 0.95, "date:norm": 0.90,
         "person": 0.90, "org": 0.90, "place": 0.90, "entity_set": 0.90, "facts": 0.85,
     },
-    "holdout3": {
+    "dev3": {
         "money": 0.95, "percent": 0.95, "quantity": 0.90, "date": 0.93, "date:norm": 0.90,
         "person": 0.90, "org": 0.90, "place": 0.90, "entity_set": 0.90, "facts": 0.85,
     },
-    "holdout4": {
+    "dev4": {
         "money": 0.95, "percent": 0.95, "quantity": 0.90, "date": 0.90, "date:norm": 0.80,
         "person": 0.90, "org": 0.85, "place": 0.90, "entity_set": 0.80, "facts": 0.65,
     },

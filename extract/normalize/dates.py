@@ -16,7 +16,7 @@ Conventions:
 - Weeks are ISO weeks (Monday to Sunday); ``next Friday`` is the Friday of next week.
 - Fiscal years: ``FY2024`` is the fiscal year that ends in 2024 (``fiscal_label="end"``, the
   US convention) or, with ``fiscal_label="start"`` (the Japanese convention, stated by a
-  document as ``fiscal 2024, the twelve months ended March 31, 2025``), the one that starts
+  document as ``fiscal 2023, the twelve months ended March 31, 2024``), the one that starts
   in 2024. With a fiscal-year start month other than January it is an interval
   (``2023-04-01/2024-03-31``); fiscal quarters and halves count from that start, and one
   that coincides with a calendar quarter or half is written as that (``2024-Q3``). With

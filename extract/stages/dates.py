@@ -1371,13 +1371,13 @@ _FY_SPAN = (
     r"\s+(?:that\s+)?(?:ended|ending|ends|to|through|closing|closed)\s+(?:on\s+|in\s+)?"
 )
 _FISCAL_STATEMENTS = (
-    # ``fiscal 2024, the twelve months ended March 31, 2025`` / ``FY25 (year ending June 30)``
+    # ``fiscal 2023, the twelve months ended March 31, 2024`` / ``FY25 (year ending June 30)``
     re.compile(rf"{_FY_LABEL}\s*(?:,|\(|-|\u2014|\u2013)?\s*(?:which|that)?\s*{_FY_SPAN}{_FY_DAY}",
                re.IGNORECASE),
-    # ``fiscal 2024 ended March 31, 2025`` / ``fiscal 2024, which ended on Sept. 30, 2024``
+    # ``fiscal 2023 ended March 31, 2024`` / ``fiscal 2023, which ended on Sept. 30, 2023``
     re.compile(rf"{_FY_LABEL}\s*(?:,\s*(?:which|that)\s+|\s)(?:ended|ending|ends|closed)\s+"
                rf"(?:on\s+)?{_FY_DAY}", re.IGNORECASE),
-    # ``the twelve months ended March 31, 2025 (fiscal 2024)``
+    # ``the twelve months ended March 31, 2024 (fiscal 2023)``
     re.compile(rf"{_FY_SPAN}{_FY_DAY}\s*(?:,\s*(?:or\s+|known\s+as\s+)?|\(\s*){_FY_LABEL}",
                re.IGNORECASE),
     # ``its fiscal year ends in March`` / ``the fiscal year ended June 30, 2024``
@@ -1406,8 +1406,8 @@ class FiscalCalendar:
 
 
 def stated_fiscal_calendar(text: str) -> FiscalCalendar | None:
-    """The fiscal calendar a document states (``fiscal 2024, the twelve months ended March 31,
-    2025`` -> April start, labelled by the start year), or ``None``.
+    """The fiscal calendar a document states (``fiscal 2023, the twelve months ended March 31,
+    2024`` -> April start, labelled by the start year), or ``None``.
 
     A statement naming both the fiscal-year label and the year of its last day settles the
     labelling; one naming only the closing month (``its fiscal year ends in June``) gives the
@@ -1518,8 +1518,8 @@ class DateStage:
     Rules beyond ``extract.normalize.dates``:
 
     - Fiscal calendar of a document, in this order: the configured start month of a company
-      the sentence names; a statement of the fiscal year's end (``fiscal 2024, which ended
-      on Sept. 30, 2024``, ``its fiscal year ends in June``); else one inferred from a
+      the sentence names; a statement of the fiscal year's end (``fiscal 2023, which ended
+      on Sept. 30, 2023``, ``its fiscal year ends in June``); else one inferred from a
       fiscal quarter and the calendar months it covers: ``the fiscal fourth quarter ended
       Sept. 30``, or ``Q2 FY25`` with ``the September quarter`` nearby (``the <Month>
       quarter`` is the calendar quarter ending in that month). Quarter ``n`` ending in month
