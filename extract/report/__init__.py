@@ -1,0 +1,142 @@
+"""The review report: a static site written from an output folder's store.
+
+``write_report(out_dir)`` reads ``out_dir/extract.duckdb`` read-only and writes
+``out_dir/report/``: ``index.html`` (every document with its status and counts),
+``docs/*.html`` (one page per document: the text with its mentions highlighted, the
+facts with links to their evidence, the charts of its subjects), ``charts.html`` and
+``subjects/*.html`` (each subject's metrics by period across documents, inline SVG),
+and ``assets/`` (the one stylesheet and script). Nothing is loaded from the network;
+every page's Content-Security-Policy allows only the report's own script file.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from extract.report import chart, pages
+from extract.report.load import ReportError, document_text, load_documents
+
+__all__ = ["CSP", "ReportError", "ReportSummary", "write_report"]
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+MARKER = "report.json"
+_HERE = Path(__file__).parent
+ASSETS = ("report.css", "report.js")
+_OWNED = ("docs", "subjects", "assets", "index.html", "charts.html", MARKER)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSummary:
+    """What a report run wrote."""
+
+    folder: Path
+    documents: int
+    charts: int
+    texts_missing: int
+    seconds: float
+
+    @property
+    def index(self) -> Path:
+        return self.folder / "index.html"
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def _prepare(folder: Path) -> None:
+    """Empty ``folder`` of an earlier report; refuse a folder holding anything else."""
+    if folder.exists() and not folder.is_dir():
+        raise ReportError(f"{folder}: exists and is not a folder")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).is_file():
+        raise ReportError(f"{folder}: not empty and holds no earlier report; choose another --to")
+    try:
+        for name in _OWNED:
+            path = folder / name
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
+        for sub in ("docs", "subjects", "assets"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(f"{folder}: cannot write the report: {exc.strerror or exc}") from exc
+
+
+def write_report(
+    out_dir: str | Path, to: str | Path | None = None, inputs: Iterable[str | Path] = ()
+) -> ReportSummary:
+    """Write the report of ``out_dir`` into ``to`` (default ``out_dir/report``).
+
+    ``inputs`` are the files or folders given to ``extract run``: plain-text documents
+    are read from there (their text is not in the store). Raises ``ReportError``.
+    """
+    started = time.perf_counter()
+    out_dir = Path(out_dir)
+    folder = Path(to) if to is not None else out_dir / "report"
+    roots = [p if p.is_dir() else p.parent for p in map(Path, inputs)]
+    docs = load_documents(out_dir)
+    _prepare(folder)
+    import extract
+
+    env = _environment()
+    common: dict[str, Any] = {
+        "csp": CSP,
+        "store": str(out_dir / "extract.duckdb"),
+        "version": extract.__version__,
+        "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "series_classes": chart.SERIES_CLASSES,
+    }
+    subjects = sorted({f.text("subject") for d in docs for f in d.facts if f.text("subject")})
+    links = pages.Links.build((d.doc_id for d in docs), subjects)
+    charts = chart.collect(
+        (d.doc_id, f"../{links.docs[d.doc_id]}", f) for d in docs for f in d.facts
+    )
+    titles = {d.doc_id: d.row.text("title") or d.doc_id for d in docs}
+    for chart_list in charts.by_pair.values():
+        for c in chart_list:
+            c.svg = chart.draw(c, titles.__getitem__)
+
+    def write(rel: str, template: str, context: dict[str, Any], root: str) -> None:
+        html = env.get_template(template).render(**common, **context, root=root)
+        (folder / rel).write_text(html, encoding="utf-8")
+
+    missing = 0
+    for doc in docs:
+        text = document_text(doc.row, roots)
+        missing += text.text is None and doc.row.text("status") == "ok"
+        context = pages.document_context(doc, text, links, charts)
+        write(links.docs[doc.doc_id], "document.html", context, "../")
+    write("index.html", "index.html", pages.index_context(docs, links), "")
+    facts_total = sum(len(d.facts) for d in docs)
+    write("charts.html", "charts.html", pages.charts_context(charts, links, facts_total), "")
+    by_subject: dict[str, list[chart.Chart]] = {}
+    for (subject, _metric), chart_list in charts.by_pair.items():
+        by_subject.setdefault(subject, []).extend(chart_list)
+    for subject in subjects:
+        context = pages.subject_context(subject, by_subject.get(subject, []), links)
+        write(links.subjects[subject], "subject.html", context, "../")
+    for name in ASSETS:
+        shutil.copyfile(_HERE / "assets" / name, folder / "assets" / name)
+    n_charts = sum(len(c) for c in charts.by_pair.values())
+    summary = ReportSummary(folder, len(docs), n_charts, missing, time.perf_counter() - started)
+    marker = {"documents": len(docs), "charts": n_charts, "store": common["store"]}
+    (folder / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
+    return summary
