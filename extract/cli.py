@@ -14,6 +14,7 @@ import click
 from extract.config import Config, load_config
 from extract.errors import ExtractError
 from extract.records import DocumentResult, RunReport
+from extract.report.command import report_after_run, report_command
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -112,6 +113,9 @@ def summary(report: RunReport) -> str:
     default=None,
     help="Processes for the spaCy model (default: [model] n_process).",
 )
+@click.option(
+    "--report", "write_site", is_flag=True, help="Also write the review site into OUT/report."
+)
 def run(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -119,6 +123,7 @@ def run(
     config_path: Path | None,
     full: bool,
     workers: int | None,
+    write_site: bool,
 ) -> None:
     """Extract tables from article files and folders (walked recursively) into OUT.
 
@@ -152,6 +157,8 @@ def run(
         sys.exit(EXIT_USAGE)
     progress.close()
     click.echo(summary(report))
+    if write_site:
+        report_after_run(out_dir, inputs)
     sys.exit(EXIT_SOME_FAILED if report.failed or report.skipped else EXIT_OK)
 
 
@@ -214,6 +221,10 @@ def eval_command(
         click.echo(json.dumps(report, indent=2, default=str))
     else:
         click.echo(evaluate.format_report(report, details=details))
+
+
+# The review report (extract/report/): its own command, and the step `run --report` adds.
+cli.add_command(report_command)
 
 
 def main() -> None:
