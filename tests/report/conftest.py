@@ -86,10 +86,10 @@ def _mention(doc_id: str, text: str, surface: str, kind: str, ident: str, **extr
 
 
 def _sentence_of(text: str, surface: str) -> tuple[int, int]:
-    """Offsets of the sentence (up to the next period) holding ``surface``."""
+    """Offsets of the sentence holding ``surface``: from the last ". " or line break before it
+    to the next period."""
     at = text.index(surface)
-    start = text.rfind(". ", 0, at)
-    start = 0 if start < 0 else start + 2
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
     end = text.find(".", at)
     return start, (len(text) if end < 0 else end + 1)
 
@@ -112,7 +112,9 @@ def sample_output(tmp_path: Path) -> tuple[Path, Path]:
     """An output folder of two Acme articles, one failed and one skipped file: (out, inputs)."""
     inputs = tmp_path / "in"
     out = tmp_path / "out"
-    doc = _txt_document(inputs, "acme-q3.txt", ACME, reference_date="2025-10-21")
+    doc = _txt_document(
+        inputs, "acme-q3.txt", ACME, reference_date="2025-10-21", reference_from="header"
+    )
     doc2 = _txt_document(inputs, "news/acme-q2.txt", ACME_Q2)
     failed = {
         "doc_id": "broken.pdf",

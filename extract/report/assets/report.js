@@ -82,7 +82,10 @@
       if (next) next.disabled = page >= pages - 1;
     }
     [filter, status, size].forEach(function (el) {
-      if (el) el.addEventListener("input", function () { page = 0; render(); });
+      if (!el) return;
+      ["input", "change"].forEach(function (type) {
+        el.addEventListener(type, function () { page = 0; render(); });
+      });
     });
     if (prev) prev.addEventListener("click", function () { page -= 1; render(); });
     if (next) next.addEventListener("click", function () { page += 1; render(); });
