@@ -34,7 +34,7 @@ CSP = (
 MARKER = "report.json"
 _HERE = Path(__file__).parent
 ASSETS = ("report.css", "report.js")
-_OWNED = ("docs", "subjects", "assets", "index.html", "charts.html", MARKER)
+PAGE_FOLDERS = ("docs", "subjects", "assets")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,22 +62,33 @@ def _environment() -> jinja2.Environment:
 
 
 def _prepare(folder: Path) -> None:
-    """Empty ``folder`` of an earlier report; refuse a folder holding anything else."""
+    """Make ``folder`` ready for a report; refuse a folder holding anything but a report.
+
+    The pages of an earlier report stay until they are overwritten, or removed by
+    ``_remove_stale`` if no longer written: that costs one write per page, not a delete
+    and a write.
+    """
     if folder.exists() and not folder.is_dir():
         raise ReportError(f"{folder}: exists and is not a folder")
     if folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).is_file():
         raise ReportError(f"{folder}: not empty and holds no earlier report; choose another --to")
     try:
-        for name in _OWNED:
-            path = folder / name
-            if path.is_dir():
-                shutil.rmtree(path)
-            elif path.exists():
-                path.unlink()
-        for sub in ("docs", "subjects", "assets"):
+        (folder / MARKER).unlink(missing_ok=True)
+        for sub in PAGE_FOLDERS:
             (folder / sub).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ReportError(f"{folder}: cannot write the report: {exc.strerror or exc}") from exc
+
+
+def _remove_stale(folder: Path, written: set[str]) -> None:
+    """Delete the pages of an earlier report that this one did not write."""
+    for sub in PAGE_FOLDERS:
+        for path in (folder / sub).iterdir():
+            if f"{sub}/{path.name}" not in written:
+                if path.is_dir():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
 
 
 def write_report(
@@ -114,9 +125,12 @@ def write_report(
         for c in chart_list:
             c.svg = chart.draw(c, titles.__getitem__)
 
+    written: set[str] = set()
+
     def write(rel: str, template: str, context: dict[str, Any], root: str) -> None:
         html = env.get_template(template).render(**common, **context, root=root)
         (folder / rel).write_text(html, encoding="utf-8")
+        written.add(rel)
 
     missing = 0
     for doc in docs:
@@ -135,6 +149,8 @@ def write_report(
         write(links.subjects[subject], "subject.html", context, "../")
     for name in ASSETS:
         shutil.copyfile(_HERE / "assets" / name, folder / "assets" / name)
+        written.add(f"assets/{name}")
+    _remove_stale(folder, written)
     n_charts = sum(len(c) for c in charts.by_pair.values())
     summary = ReportSummary(folder, len(docs), n_charts, missing, time.perf_counter() - started)
     marker = {"documents": len(docs), "charts": n_charts, "store": common["store"]}

@@ -101,6 +101,8 @@ class Chart:
     unit: str
     ident: str
     series: dict[str, list[Point]] = field(default_factory=dict)
+    doc_ids: set[str] = field(default_factory=set)
+    points: int = 0
     svg: str = ""
 
     @property
@@ -109,12 +111,8 @@ class Chart:
         return f"{self.subject} · {self.metric}{unit}"
 
     @property
-    def points(self) -> int:
-        return sum(len(p) for p in self.series.values())
-
-    @property
     def documents(self) -> int:
-        return len({d for pts in self.series.values() for p in pts for d, _ in p.docs})
+        return len(self.doc_ids)
 
 
 def _fact_value(fact: Row) -> tuple[float, float, float] | None:
@@ -163,9 +161,11 @@ def collect(facts: Iterable[tuple[str, str, Row]]) -> ChartSet:
             ident = f"{chart.ident}-{chart.points + 1}"
             point = Point(fact.text("period"), start, end, *numbers, forward=forward, ident=ident)
             chart.series.setdefault(label, []).append(point)
+            chart.points += 1
             points[key] = point
         if not point.docs or point.docs[-1][0] != doc_id:
             point.docs.append((doc_id, href))
+        chart.doc_ids.add(doc_id)
         fact_points[(doc_id, fact.text("fact_id"))] = point.ident
     by_pair: dict[tuple[str, str], list[Chart]] = {}
     for (subject, metric, _unit), chart in sorted(charts.items()):
