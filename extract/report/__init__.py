@@ -80,6 +80,18 @@ def _prepare(folder: Path) -> None:
         raise ReportError(f"{folder}: cannot write the report: {exc.strerror or exc}") from exc
 
 
+def _write_if_changed(path: Path, html: str) -> None:
+    """Write a page unless it already holds ``html``: a report of an unchanged store
+    rewrites nothing but its index."""
+    data = html.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    path.write_bytes(data)
+
+
 def _remove_stale(folder: Path, written: set[str]) -> None:
     """Delete the pages of an earlier report that this one did not write."""
     for sub in PAGE_FOLDERS:
@@ -129,7 +141,7 @@ def write_report(
 
     def write(rel: str, template: str, context: dict[str, Any], root: str) -> None:
         html = env.get_template(template).render(**common, **context, root=root)
-        (folder / rel).write_text(html, encoding="utf-8")
+        _write_if_changed(folder / rel, html)
         written.add(rel)
 
     missing = 0

@@ -214,3 +214,16 @@ def test_report_cli_run_with_report_flag(tmp_path: Path) -> None:
     page = _doc_page(out / "report", "acme.txt")
     assert 'class="k-money"' in page
     assert 'class="k-percent"' in page
+
+
+def test_report_site_unchanged_store_leaves_pages_untouched(sample_output) -> None:
+    out, inputs = sample_output
+    folder = write_report(out, inputs=[inputs]).folder
+    page = folder / "docs" / page_name("acme-q3.txt")
+    before = page.stat().st_mtime_ns
+    write_report(out, inputs=[inputs])
+    assert page.stat().st_mtime_ns == before
+    (inputs / "acme-q3.txt").unlink()
+    write_report(out, inputs=[inputs])
+    assert page.stat().st_mtime_ns != before
+    assert "file not found" in page.read_text(encoding="utf-8")
