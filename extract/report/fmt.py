@@ -35,6 +35,16 @@ def compact(value: float) -> str:
     return f"{value:.4g}"
 
 
+def short(value: Any) -> str:
+    """A number for a narrow column: millions and up with a scale word (``113.1 bn``),
+    four significant digits; smaller ones as ``number`` writes them."""
+    v = float(value)
+    for threshold, divisor, suffix in SCALES[:3]:
+        if abs(v) >= threshold:
+            return f"{v / divisor:.4g}{suffix}"
+    return number(v)
+
+
 def signed(value: Any) -> str:
     """A change with its sign: ``+22.3``, ``-4.02``."""
     if value is None:
@@ -43,13 +53,15 @@ def signed(value: Any) -> str:
     return text if text.startswith("-") else f"+{text}"
 
 
-def amount(row: Row) -> str:
-    """The value of a mention or fact with its unit and qualifier: ``≈ 5,400,000 EUR``."""
+def amount(row: Row, *, brief: bool = False) -> str:
+    """The value of a mention or fact with its unit and qualifier: ``≈ 5,400,000 EUR``
+    (``≈ 5.4 m EUR`` when ``brief``)."""
+    write = short if brief else number
     unit = row.text("unit")
     if row["value"] is not None:
-        text = number(row["value"])
-    elif row["value_low"] is not None or row["value_high"] is not None:
-        text = f"{number(row['value_low'])}{RANGE_DASH}{number(row['value_high'])}"
+        text = write(row["value"])
+    elif row["value_low"] is not None and row["value_high"] is not None:
+        text = f"{write(row['value_low'])}{RANGE_DASH}{write(row['value_high'])}"
     else:
         return ""
     sign = QUALIFIER_SIGNS.get(row.text("qualifier"), "")
