@@ -38,6 +38,7 @@ GRANULARITY_NAMES = {
     "interval": "other periods",
 }
 SERIES_CLASSES = 8
+_YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 78, 16, 14, 40
 
@@ -186,12 +187,15 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return [round(t, 12) for t in ticks]
 
 
-def _x_ticks(lo: float, hi: float) -> list[tuple[float, str, bool]]:
-    """(ordinal, label, major) ticks: years, and quarters when the span is short."""
+def _x_ticks(lo: float, hi: float, most: int = 12) -> list[tuple[float, str, bool]]:
+    """(ordinal, label, major) ticks: quarters when the span is short, else every year, or
+    every 2, 5, 10, ... years so that at most ``most`` are labelled."""
     first, last = date.fromordinal(int(lo)), date.fromordinal(int(hi))
     short = hi - lo < 3 * 366
+    years = last.year - first.year + 1
+    step = next(s for s in _YEAR_STEPS if years / s <= most or s == _YEAR_STEPS[-1])
     ticks: list[tuple[float, str, bool]] = []
-    for year in range(first.year, last.year + 2):
+    for year in range(first.year - first.year % step, last.year + 2, step):
         for quarter in range(4 if short else 1):
             day = date(year, 3 * quarter + 1, 1).toordinal()
             if lo <= day <= hi:

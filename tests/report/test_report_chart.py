@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from extract.report.chart import collect, draw, nice_ticks, period_span
+from extract.report.chart import _x_ticks, collect, draw, nice_ticks, period_span
 from extract.report.load import Row
 
 
@@ -160,3 +160,18 @@ def test_report_chart_draw_escapes_names_and_links_points() -> None:
     assert "<polyline" in svg
     ys = [float(y) for y in re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)"', svg)]
     assert ys == sorted(ys, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "labels"),
+    [
+        (date(2025, 2, 1), date(2025, 11, 30), ["Q2 2025", "Q3", "Q4"]),
+        (date(2024, 6, 1), date(2025, 6, 1), ["Q3 2024", "Q4", "2025", "Q2"]),
+        (date(2018, 6, 1), date(2025, 6, 1), [str(y) for y in range(2019, 2026)]),
+        (date(1924, 7, 1), date(2025, 9, 30), [str(y) for y in range(1930, 2030, 10)]),
+    ],
+    ids=["quarters", "quarters-across-a-year", "years", "a-century"],
+)
+def test_report_chart_x_ticks_stay_few(first: date, last: date, labels: list[str]) -> None:
+    ticks = _x_ticks(first.toordinal(), last.toordinal())
+    assert [label for _, label, _ in ticks] == labels
