@@ -22,7 +22,7 @@ from typing import Any
 
 import jinja2
 
-from extract.report import chart, pages
+from extract.report import chart, fmt, pages
 from extract.report.load import ReportError, document_text, load_documents
 
 __all__ = ["CSP", "ReportError", "ReportSummary", "write_report"]
@@ -53,12 +53,14 @@ class ReportSummary:
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(_HERE / "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    env.filters["num"] = fmt.number
+    return env
 
 
 def _prepare(folder: Path) -> None:
