@@ -22,6 +22,7 @@ from typing import Any
 
 import jinja2
 
+from extract import __version__
 from extract.report import chart, fmt, pages
 from extract.report.load import ReportError, document_text, load_documents
 
@@ -91,7 +92,10 @@ def _write_if_changed(path: Path, html: str) -> None:
             return
     except OSError:
         pass
-    path.write_bytes(data)
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot write: {exc.strerror or exc}") from exc
 
 
 def _remove_stale(folder: Path, written: set[str]) -> None:
@@ -119,13 +123,11 @@ def write_report(
     roots = [p if p.is_dir() else p.parent for p in map(Path, inputs)]
     docs = load_documents(out_dir)
     _prepare(folder)
-    import extract
-
     env = _environment()
     common: dict[str, Any] = {
         "csp": CSP,
         "store": str(out_dir / "extract.duckdb"),
-        "version": extract.__version__,
+        "version": __version__,
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "series_classes": chart.SERIES_CLASSES,
     }

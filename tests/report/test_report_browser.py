@@ -49,10 +49,12 @@ def site(sample_output) -> Path:
     return write_report(out, inputs=[inputs]).folder
 
 
-@pytest.mark.parametrize("page", ["index.html", "charts.html", "doc", "subject"])
+@pytest.mark.parametrize("page", ["index.html", "charts.html", "doc", "failed-doc", "subject"])
 def test_report_browser_pages_load_without_console_errors(browser, site, page) -> None:
     if page == "doc":
         path = _doc(site, "acme-q3.txt")
+    elif page == "failed-doc":
+        path = _doc(site, "broken.pdf")
     elif page == "subject":
         path = next((site / "subjects").glob("*.html"))
     else:

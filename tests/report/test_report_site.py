@@ -227,3 +227,13 @@ def test_report_site_unchanged_store_leaves_pages_untouched(sample_output) -> No
     write_report(out, inputs=[inputs])
     assert page.stat().st_mtime_ns != before
     assert "file not found" in page.read_text(encoding="utf-8")
+
+
+def test_report_site_unwritable_page_is_a_one_line_error(sample_output) -> None:
+    out, inputs = sample_output
+    folder = write_report(out, inputs=[inputs]).folder
+    index = folder / "index.html"
+    index.unlink()
+    index.mkdir()
+    with pytest.raises(ReportError, match=r"index\.html: cannot write"):
+        write_report(out, inputs=[inputs])
