@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
+import sys
 from html import unescape
 from pathlib import Path
 
@@ -237,3 +239,28 @@ def test_report_site_unwritable_page_is_a_one_line_error(sample_output) -> None:
     index.mkdir()
     with pytest.raises(ReportError, match=r"index\.html: cannot write"):
         write_report(out, inputs=[inputs])
+
+
+def test_report_site_store_locked_by_a_run_is_a_one_line_error(sample_output) -> None:
+    out, inputs = sample_output
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time\n"
+            f"con = duckdb.connect({str(out / 'extract.duckdb')!r})\n"
+            "print('open', flush=True)\n"
+            "sys.stdin.read()\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(ReportError, match="cannot open the store read-only") as info:
+            write_report(out, inputs=[inputs])
+        assert "\n" not in str(info.value)
+    finally:
+        holder.communicate("", timeout=30)
