@@ -148,7 +148,7 @@ def test_report_browser_chart_rings_this_documents_points(browser, site) -> None
 
 
 def test_report_browser_article_markup_shows_as_text_and_never_runs(
-    browser, store_writer, txt_row, mention_row, tmp_path
+    browser, store_writer, txt_row, mention_row, tmp_path, screenshot_dir
 ) -> None:
     text = f"Acme {HOSTILE[0]} revenue rose 5% {HOSTILE[1]} to $3 billion {HOSTILE[2]}.\n"
     inputs, out = tmp_path / "in", tmp_path / "out"
@@ -211,6 +211,8 @@ def test_report_browser_article_markup_shows_as_text_and_never_runs(
     assert HOSTILE[1] in browser.find_element("tag name", "h1").text
     tip = browser.find_element("id", "m-m2").get_attribute("data-tip")
     assert tip == f"org: {HOSTILE[1]} · m2"
+    browser.find_element("css selector", "a.ev-link").click()
+    assert browser.save_screenshot(str(screenshot_dir / "report-escaping.png"))
 
 
 def test_report_browser_csp_blocks_an_inline_script(browser, site) -> None:
