@@ -223,6 +223,59 @@ def eval_command(
         click.echo(evaluate.format_report(report, details=details))
 
 
+@cli.command(name="sql")
+@click.argument("output_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("query")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table: aligned text; csv: RFC 4180 with a header; json: one object per line.",
+)
+def sql_command(output_dir: Path, query: str, fmt: str) -> None:
+    """Run a read-only SQL query over the tables of OUTPUT_DIR (DuckDB, in-process).
+
+    The tables are named documents, mentions, entities and facts.
+
+    Example: extract sql outputs "select subject, metric, period, value, unit from facts"
+    """
+    from extract.sql import query as run_query
+
+    try:
+        result = run_query(output_dir, query)
+    except ExtractError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if fmt == "csv":
+        click.echo(result.to_csv(index=False, lineterminator="\n"), nl=False)
+    elif fmt == "json":
+        click.echo(result.to_json(orient="records", lines=True, date_format="iso"), nl=False)
+    else:
+        with pd_options():
+            click.echo(result.to_string(index=False) if len(result.columns) else "(no columns)")
+
+
+def pd_options() -> Any:
+    """pandas display settings for printing a whole result as text."""
+    import numpy as np
+    import pandas as pd
+
+    return pd.option_context(
+        "display.float_format",
+        lambda x: np.format_float_positional(x, trim="-"),
+        "display.max_rows",
+        None,
+        "display.max_columns",
+        None,
+        "display.width",
+        None,
+        "display.max_colwidth",
+        80,
+    )
+
+
 # The review report (extract/report/): its own command, and the step `run --report` adds.
 cli.add_command(report_command)
 

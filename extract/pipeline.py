@@ -247,8 +247,13 @@ class Pipeline:
             facts=tuple(facts),
         )
 
-    def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        """Results for ``documents``, streamed in order; read failures pass through as they are."""
+    def process(
+        self, documents: Iterable[Document], *, batch_size: int | None = None
+    ) -> Iterator[DocumentResult]:
+        """Results for ``documents``, streamed in order; read failures pass through as they are.
+
+        ``batch_size`` overrides the configured number of texts the model takes at a time.
+        """
 
         def stream() -> Iterator[tuple[str, Document]]:
             for document in documents:
@@ -262,7 +267,10 @@ class Pipeline:
 
         self.nlp.max_length = max(self.nlp.max_length, MAX_CHARS + 1)
         for spacy_doc, document in self.nlp.pipe(
-            stream(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
+            stream(),
+            as_tuples=True,
+            batch_size=batch_size or self.batch_size,
+            n_process=self.n_process,
         ):
             if document.status != "ok":
                 yield DocumentResult(document=document)

@@ -20,7 +20,7 @@ import pandas as pd
 
 from extract.errors import ExtractError
 from extract.records import DocumentResult
-from extract.tables import SCHEMAS, TABLE_NAMES, Tables, frame, result_rows
+from extract.tables import SCHEMAS, TABLE_NAMES, Tables, frame, result_rows, typed
 
 DB_NAME = "extract.duckdb"
 
@@ -37,8 +37,11 @@ def _ddl(table: str) -> str:
 class Store:
     """The run's output database. Use as a context manager."""
 
-    def __init__(self, out_dir: str | Path) -> None:
+    def __init__(self, out_dir: str | Path, *, read_only: bool = False) -> None:
         self.out_dir = Path(out_dir)
+        if read_only:
+            self._open_read_only()
+            return
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -53,6 +56,15 @@ class Store:
         for table in TABLE_NAMES:
             self.con.execute(_ddl(table))
         self._migrate()
+
+    def _open_read_only(self) -> None:
+        self.path = self.out_dir / DB_NAME
+        if not self.path.is_file():
+            raise OutputError(f"{self.path}: no database here")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=True)
+        except duckdb.Error as exc:
+            raise OutputError(f"{self.path}: cannot open database: {_first_line(exc)}") from exc
 
     def _migrate(self) -> None:
         """Add columns a database from an older version lacks."""
@@ -142,7 +154,7 @@ class Store:
         frames = {}
         for table in TABLE_NAMES:
             df = self.con.execute(f"SELECT * FROM {table} ORDER BY {order[table]}").df()
-            frames[table] = df
+            frames[table] = typed(table, df)
         return Tables(**frames)
 
     def export_csv(self) -> list[Path]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -108,12 +108,20 @@ def read_document(
 
 
 def text_document(
-    text: str, *, doc_id: str = "text", reference_date: date | None = None
+    text: str,
+    *,
+    doc_id: str = "text",
+    reference_date: date | None = None,
+    metadata: Mapping[str, str] | None = None,
 ) -> Document:
-    """A Document for a string given directly (the API's ``extract_text``)."""
+    """A Document for a string given directly (the API's ``extract_text`` and ``pipe``).
+
+    ``metadata`` may give ``published`` and ``title``, as a sidecar file does for a file.
+    """
     base = {"doc_id": doc_id, "source": doc_id, "path": ""}
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return _build_document(base, sha, RawText(text, encoding="utf-8"), {}, reference_date, "text")
+    meta = {key: str(value) for key, value in (metadata or {}).items() if value}
+    return _build_document(base, sha, RawText(text, encoding="utf-8"), meta, reference_date, "text")
 
 
 def _build_document(
