@@ -84,6 +84,14 @@ def test_report_browser_highlights_show_their_normalized_value(browser, site) ->
         "date",
         "person",
     }
+    background = "return getComputedStyle(arguments[0]).backgroundColor"
+    shown = browser.execute_script(background, money)
+    next(b for b in legend if b.get_attribute("data-kind") == "money").click()
+    assert browser.execute_script(background, money) == "rgba(0, 0, 0, 0)"
+    percent = browser.find_element("id", "m-m2")
+    assert browser.execute_script(background, percent) != "rgba(0, 0, 0, 0)"
+    next(b for b in legend if b.get_attribute("data-kind") == "money").click()
+    assert browser.execute_script(background, money) == shown
 
 
 def test_report_browser_fact_link_scrolls_to_and_marks_its_evidence(
