@@ -11,18 +11,28 @@ from pathlib import Path
 
 from extract.errors import IngestError
 from extract.ingest.base import RawText, Reader
+from extract.ingest.docx import read_docx
 from extract.ingest.html import read_html
+from extract.ingest.md import read_md
 from extract.ingest.pdf import read_pdf
+from extract.ingest.rtf import read_rtf
 from extract.ingest.txt import read_txt
 from extract.records import Document
 from extract.reference import detect_reference
 
+# The reader of each file suffix, the same for a file named on the command line and one
+# found in a folder; a named file of another suffix is read as plain text.
 READERS: dict[str, tuple[str, Reader]] = {
     ".txt": ("txt", read_txt),
     ".text": ("txt", read_txt),
     ".pdf": ("pdf", read_pdf),
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
+    ".xhtml": ("html", read_html),
+    ".docx": ("docx", read_docx),
+    ".md": ("md", read_md),
+    ".markdown": ("md", read_md),
+    ".rtf": ("rtf", read_rtf),
 }
 
 META_SUFFIX = ".meta.json"
