@@ -1,0 +1,210 @@
+"""PDF reader: the text layer of each page in reading order, tables as pipe tables.
+
+Pages are read with pdfplumber: duplicated characters (text drawn twice for a bold
+effect) are removed with ``dedupe_chars``, words are split where the gap between
+characters is wide for their font size, text drawn rotated is turned upright, tables
+found by pdfplumber's table finder are written as pipe-table lines where they stand, and
+the rest is put in reading order by ``layout`` and joined into paragraphs by ``text``.
+
+Untrusted files are bounded: the ``%PDF-`` header may follow a short banner (within the
+first 1,024 bytes), the inflated size of all compressed streams and the page count are
+capped, and encrypted, empty and image-only files are reported as such.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import zlib
+from pathlib import Path
+from typing import Any
+
+from extract.errors import IngestError
+from extract.ingest.base import RawText
+from extract.ingest.pdf.layout import Segment, Word, order_rows, rows_of
+from extract.ingest.pdf.text import build_text, drop_running_rows
+from extract.ingest.tables import pipe_table
+
+__all__ = ["MAX_INFLATED_BYTES", "MAX_PAGES", "read_pdf"]
+
+HEADER_WINDOW = 1024
+MAX_PAGES = 2000
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
+# Characters closer than this many font sizes belong to one word.
+WORD_GAP = 0.15
+
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def _check_inflated_size(data: bytes, limit: int = MAX_INFLATED_BYTES) -> None:
+    """Raise when the compressed streams of ``data`` inflate to more than ``limit`` bytes.
+
+    Each stream is inflated piece by piece and the output thrown away, so a small file
+    that inflates to gigabytes costs time linear in the limit and little memory.
+    """
+    total = 0
+    for m in _STREAM.finditer(data):
+        inflater = zlib.decompressobj()
+        pos = m.end()
+        while pos < len(data) and not inflater.eof:
+            try:
+                chunk = inflater.decompress(data[pos : pos + 65536], 1 << 20)
+                total += len(chunk)
+                while inflater.unconsumed_tail and total <= limit:
+                    chunk = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+                    total += len(chunk)
+            except zlib.error:
+                break
+            if total > limit:
+                mb = limit // (1024 * 1024)
+                raise IngestError(f"PDF streams inflate to more than {mb} MB (limit)")
+            pos += 65536
+
+
+def _direction(char: dict[str, Any]) -> int:
+    """The angle of a character's baseline: 0, 90 (reads upwards), 180 or 270 (downwards)."""
+    a, b = char["matrix"][0], char["matrix"][1]
+    if abs(a) >= abs(b):
+        return 0 if a >= 0 else 180
+    return 90 if b > 0 else 270
+
+
+def _turn(char: dict[str, Any], angle: int, width: float, height: float) -> dict[str, Any]:
+    """``char`` with its box turned so that text at ``angle`` reads left to right."""
+    x0, x1, top, bottom = char["x0"], char["x1"], char["top"], char["bottom"]
+    if angle == 90:
+        box = (height - bottom, height - top, x0, x1)
+    elif angle == 270:
+        box = (top, bottom, width - x1, width - x0)
+    elif angle == 180:
+        box = (width - x1, width - x0, height - bottom, height - top)
+    else:
+        return char
+    nx0, nx1, ntop, nbottom = box
+    # pdfminer gives a rotated character's advance as its size; upright, it is its height.
+    return {
+        **char,
+        "x0": nx0,
+        "x1": nx1,
+        "top": ntop,
+        "bottom": nbottom,
+        "doctop": ntop,
+        "upright": True,
+        "size": nbottom - ntop,
+    }
+
+
+def _size(word: dict[str, Any]) -> float:
+    """The font size of most of a word's characters."""
+    sizes = sorted(float(c["size"]) for c in word["chars"])
+    return sizes[len(sizes) // 2]
+
+
+def _words(page: Any) -> list[Word]:
+    """Words of a page, rotated text turned upright (the dominant direction read first)."""
+    from pdfplumber.utils.text import WordExtractor
+
+    chars = [c for c in page.chars if c["text"].strip()]
+    by_angle: dict[int, list[dict[str, Any]]] = {}
+    for char in chars:
+        by_angle.setdefault(_direction(char), []).append(char)
+    words: list[Word] = []
+    extractor = WordExtractor(x_tolerance_ratio=WORD_GAP)
+    # Text in a minority direction is turned and read after the rest, below the page.
+    offset = 0.0
+    for angle, group in sorted(by_angle.items(), key=lambda kv: -len(kv[1])):
+        turned = [_turn(c, angle, page.width, page.height) for c in group]
+        turned.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
+        found = [
+            Word(w["text"], w["x0"], w["x1"], w["top"] + offset, w["bottom"] + offset, _size(w))
+            for w in extractor.extract_words(turned, return_chars=True)
+        ]
+        words.extend(found)
+        offset = max((w.bottom for w in words), default=offset) + 100.0
+    return words
+
+
+def _tables(page: Any) -> tuple[list[Segment], list[tuple[float, float, float, float]]]:
+    """Tables pdfplumber finds on a page (ruled ones) as segments, and their boxes."""
+    segments, boxes = [], []
+    for table in page.find_tables():
+        rendered = pipe_table(table.extract())
+        if not rendered or len(table.rows) < 2:
+            continue
+        x0, top, x1, bottom = table.bbox
+        size = 10.0
+        segments.append(Segment([], x0, x1, top, bottom, size, table=rendered))
+        boxes.append((x0, top, x1, bottom))
+    return segments, boxes
+
+
+def _inside(word: Word, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _open_error(exc: Exception) -> IngestError:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if isinstance(cause, PDFPasswordIncorrect):
+        return IngestError("encrypted PDF: a password is needed to open it")
+    if isinstance(cause, PDFEncryptionError):
+        return IngestError(f"encrypted PDF that cannot be opened: {cause}")
+    detail = " ".join(str(cause).split()) or "no detail"
+    return IngestError(f"broken PDF: {type(cause).__name__}: {detail}")
+
+
+def read_pdf(data: bytes, path: Path) -> RawText:
+    """Extract the text layer of a PDF in reading order (see the module's docstring).
+
+    A file that is not a PDF, is encrypted with a password, or cannot be parsed fails;
+    a PDF without pages or without a text layer (a scan) is skipped with the reason.
+    """
+    import pdfplumber
+
+    if not data.strip():
+        raise IngestError("empty file", status="skipped")
+    header = data.find(b"%PDF-", 0, HEADER_WINDOW)
+    if header < 0:
+        raise IngestError("not a PDF file (no %PDF- header in the first 1,024 bytes)")
+    data = data[header:]
+    _check_inflated_size(data)
+    pages_lines = []
+    images = 0
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                info = pdf.metadata or {}
+                count = len(pdf.pages)
+                if count == 0:
+                    raise IngestError("PDF has no pages", status="skipped")
+                if count > MAX_PAGES:
+                    raise IngestError(f"PDF has {count} pages, more than the limit of {MAX_PAGES}")
+                page_rows = []
+                widths = []
+                for page in pdf.pages:
+                    clean = page.dedupe_chars()
+                    tables, boxes = _tables(clean)
+                    words = [w for w in _words(clean) if not _inside(w, boxes)]
+                    images += len(page.images)
+                    page_rows.append(rows_of(words, tables))
+                    widths.append(float(page.width))
+                    page.close()
+    except IngestError:
+        raise
+    except MemoryError:
+        raise
+    except Exception as exc:  # pdfminer raises many unrelated types on damaged files
+        raise _open_error(exc) from exc
+    for rows, width in zip(drop_running_rows(page_rows), widths, strict=True):
+        pages_lines.append(order_rows(rows, width))
+    text, page_starts = build_text(pages_lines)
+    if not text.strip():
+        if images:
+            raise IngestError("PDF has no text layer (needs OCR)", status="skipped")
+        raise IngestError("PDF has no text layer (blank pages)", status="skipped")
+    title = str(info.get("Title") or "").strip()
+    return RawText(text=text, encoding="pdf", title=title, pages=page_starts)

@@ -1,0 +1,187 @@
+"""The PDF reader on PDFs written with fpdf2: layouts, running lines, tables, odd files."""
+
+from __future__ import annotations
+
+import io
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+
+from extract.errors import IngestError
+from extract.ingest.files import InputFile, read_document
+from extract.ingest.pdf import _check_inflated_size, read_pdf
+from extract.ingest.pdf.layout import Line
+from extract.ingest.pdf.text import build_text
+
+PARAGRAPHS = [
+    f"Paragraph {i}: Globex said revenue in region {i} rose {i}% to ${i}.2 billion in the "
+    "quarter, and the company expects further growth next year as demand keeps building."
+    for i in range(1, 31)
+]
+TABLE = [
+    ["Metric", "Q3 2025", "Q3 2024"],
+    ["Revenue", "$5.2 billion", "$4.6 billion"],
+    ["Operating income", "$1.1 billion", "$870 million"],
+]
+PIPE = (
+    "| Metric | Q3 2025 | Q3 2024 |\n"
+    "| Revenue | $5.2 billion | $4.6 billion |\n"
+    "| Operating income | $1.1 billion | $870 million |"
+)
+HEADLINE = "Globex Reports Third Quarter Results"
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+@pytest.mark.parametrize("columns", [1, 2, 3])
+def test_pdf_columns_read_in_order_with_headline_and_table(pdf_builder, columns: int) -> None:
+    data = pdf_builder(
+        PARAGRAPHS,
+        columns=columns,
+        headline=HEADLINE,
+        header="Globex Corporation - Press Release",
+        footer=True,
+        table=TABLE,
+    )
+    raw = read_pdf(data, Path("a.pdf"))
+    paragraphs = _paragraphs(raw.text)
+    assert paragraphs[0] == HEADLINE
+    assert paragraphs[1 : 1 + len(PARAGRAPHS)] == PARAGRAPHS
+    assert paragraphs[-1] == PIPE
+    assert "Press Release" not in raw.text
+    assert "Page " not in raw.text
+    assert raw.pages[0] == 0
+    assert list(raw.pages) == sorted(raw.pages)
+
+
+def test_pdf_page_starts_point_into_the_text(pdf_builder) -> None:
+    raw = read_pdf(pdf_builder(PARAGRAPHS * 2, footer=True), Path("a.pdf"))
+    assert len(raw.pages) >= 2
+    for start in raw.pages[1:]:
+        assert 0 < start < len(raw.text)
+        assert not raw.text[start].isspace()
+
+
+def test_pdf_rotated_text_turned_upright(pdf_builder) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    with pdf.rotation(90, 100, 150):
+        pdf.text(100, 150, "Revenue rose 12% to $5.2 billion in 2023.")
+        pdf.text(100, 164, "Net income was $1.1 billion.")
+    raw = read_pdf(bytes(pdf.output()), Path("r.pdf"))
+    assert _paragraphs(raw.text) == [
+        "Revenue rose 12% to $5.2 billion in 2023.",
+        "Net income was $1.1 billion.",
+    ]
+
+
+def _line(text: str, top: float, *, flow: int = 0, x1: float = 500.0) -> Line:
+    return Line(text, 72.0, x1, top, top + 10.0, 10.0, flow)
+
+
+@pytest.mark.parametrize(
+    ("lines", "text"),
+    [
+        (
+            [_line("The company reported higher reve-", 100), _line("nue in the quarter.", 112)],
+            "The company reported higher revenue in the quarter.",
+        ),
+        (
+            [_line("Sales grew on a year-on-", 100), _line("year basis in May.", 112)],
+            "Sales grew on a year-on-year basis in May.",
+        ),
+        (
+            [
+                _line("Its long-term plan and the long-", 100),
+                _line("term debt were discussed.", 112),
+            ],
+            "Its long-term plan and the long-term debt were discussed.",
+        ),
+        (
+            [_line("First paragraph ends here.", 100, x1=200), _line("Second one.", 112)],
+            "First paragraph ends here.\n\nSecond one.",
+        ),
+        (
+            [_line("A paragraph that goes on", 100), _line("into the next column.", 100, flow=1)],
+            "A paragraph that goes on into the next column.",
+        ),
+        (
+            [_line("Above a gap.", 100), _line("Below a gap.", 130)],
+            "Above a gap.\n\nBelow a gap.",
+        ),
+    ],
+    ids=["hyphenation", "compound", "known-pair", "short-line", "next-column", "gap"],
+)
+def test_pdf_text_paragraphs_and_hyphens(lines: list[Line], text: str) -> None:
+    assert build_text([lines])[0] == text + "\n"
+
+
+def _scan() -> bytes:
+    from fpdf import FPDF
+    from PIL import Image
+
+    image = io.BytesIO()
+    Image.new("RGB", (60, 30), "white").save(image, "PNG")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(image, x=10, y=10, w=60)
+    return bytes(pdf.output())
+
+
+def _encrypted() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(20, 20, "Revenue rose 5%.")
+    pdf.set_encryption(owner_password="owner", user_password="user")
+    return bytes(pdf.output())
+
+
+ZERO_PAGES = (
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("make", "status", "reason"),
+    [
+        (lambda: ZERO_PAGES, "skipped", "PDF has no pages"),
+        (_encrypted, "failed", "encrypted PDF: a password is needed"),
+        (_scan, "skipped", "no text layer (needs OCR)"),
+        (lambda: b" " * 2000 + b"%PDF-1.4\n", "failed", "no %PDF- header in the first 1,024"),
+        (lambda: b"%PDF-1.7\n" + bytes(range(256)) * 8, "failed", "PDF"),
+    ],
+    ids=["zero-pages", "encrypted", "image-only", "header-too-late", "garbage"],
+)
+def test_pdf_odd_files_say_why_and_never_hang(
+    tmp_path: Path, make, status: str, reason: str
+) -> None:
+    path = tmp_path / "odd.pdf"
+    path.write_bytes(make())
+    started = time.perf_counter()
+    doc = read_document(InputFile(path, path.name))
+    assert time.perf_counter() - started < 10
+    assert (doc.status, reason in doc.error) == (status, True), doc.error
+    assert "\n" not in doc.error
+
+
+def test_pdf_header_after_a_banner_is_read(pdf_builder) -> None:
+    data = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n" + pdf_builder(PARAGRAPHS[:2])
+    assert _paragraphs(read_pdf(data, Path("b.pdf")).text) == PARAGRAPHS[:2]
+
+
+def test_pdf_inflated_size_is_capped() -> None:
+    bomb = b"%PDF-1.4\n1 0 obj << /Length 0 >>\nstream\n" + zlib.compress(bytes(4_000_000), 9)
+    _check_inflated_size(bomb, limit=5_000_000)
+    with pytest.raises(IngestError, match="inflate to more than"):
+        _check_inflated_size(bomb, limit=3_000_000)
