@@ -151,6 +151,7 @@ def _build_document(
         reference_from=ref.reference_from,
         encoding=raw.encoding,
         reader=reader_name,
+        pages=raw.pages,
     )
 
 

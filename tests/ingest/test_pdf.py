@@ -185,3 +185,17 @@ def test_pdf_inflated_size_is_capped() -> None:
     _check_inflated_size(bomb, limit=5_000_000)
     with pytest.raises(IngestError, match="inflate to more than"):
         _check_inflated_size(bomb, limit=3_000_000)
+
+
+@pytest.mark.slow
+def test_pdf_mentions_carry_their_page(tmp_path: Path, pdf_builder, pipeline) -> None:
+    path = tmp_path / "a.pdf"
+    path.write_bytes(pdf_builder(PARAGRAPHS * 2, footer=True))
+    result = next(pipeline.process([read_document(InputFile(path, path.name))]))
+    doc = result.document
+    assert len(doc.pages) >= 2
+    pages = {m.page for m in result.mentions}
+    assert pages == set(range(1, len(doc.pages) + 1))
+    for m in result.mentions:
+        assert doc.pages[m.page - 1] <= m.start
+        assert m.page == len(doc.pages) or m.start < doc.pages[m.page]
