@@ -199,3 +199,58 @@ def test_pdf_mentions_carry_their_page(tmp_path: Path, pdf_builder, pipeline) ->
     for m in result.mentions:
         assert doc.pages[m.page - 1] <= m.start
         assert m.page == len(doc.pages) or m.start < doc.pages[m.page]
+
+
+def test_pdf_word_gaps_and_doubled_characters(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=8)
+    x = 72.0
+    for word in ["DISTRICT", "DIRECTOR", "said", "revenue", "rose", "5%"]:  # no space characters
+        pdf.text(x, 100, word)
+        x += pdf.get_string_width(word) + 1.8
+    for dx in (0.0, 0.2):  # the same line drawn twice for a bold effect
+        pdf.text(72 + dx, 130, "Circulation rose 4% to 1.2 million copies.")
+    assert _paragraphs(read_pdf(bytes(pdf.output()), Path("w.pdf")).text) == [
+        "DISTRICT DIRECTOR said revenue rose 5%",
+        "Circulation rose 4% to 1.2 million copies.",
+    ]
+
+
+def test_pdf_seven_narrow_columns(pdf_builder) -> None:
+    paragraphs = [
+        f"Item {i}: sales in market {i} grew {i}% over the year, the company said in its "
+        "annual report."
+        for i in range(1, 22)
+    ]
+    raw = read_pdf(pdf_builder(paragraphs, columns=7, size=7), Path("c.pdf"))
+    assert _paragraphs(raw.text) == paragraphs
+
+
+def test_pdf_table_header_over_two_lines_stays_one_cell(pdf_builder) -> None:
+    table = [["Metric", "Q3\n2025", "Q3\n2024"], ["Revenue", "$5.2 billion", "$4.6 billion"]]
+    raw = read_pdf(pdf_builder(["Results"], table=table), Path("t.pdf"))
+    assert _paragraphs(raw.text)[-1] == (
+        "| Metric | Q3 2025 | Q3 2024 |\n| Revenue | $5.2 billion | $4.6 billion |"
+    )
+
+
+def test_pdf_table_without_rules_read_row_by_row() -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    rows = [
+        ("Metric", "Q3 2025", "Change"),
+        ("Revenue", "$5.2 billion", "13%"),
+        ("Operating income", "$1.1 billion", "26%"),
+        ("Net income", "$640 million", "25%"),
+    ]
+    for i, cells in enumerate(rows):
+        for x, cell in zip((72, 250, 400), cells, strict=True):
+            pdf.text(x, 100 + 14 * i, cell)
+    lines = read_pdf(bytes(pdf.output()), Path("t.pdf")).text.split("\n\n")
+    assert [line.strip() for line in lines] == [" ".join(cells) for cells in rows]

@@ -13,6 +13,7 @@ words plus the page width in points.
 from __future__ import annotations
 
 import math
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -23,8 +24,12 @@ SEGMENT_GAP = 0.8
 # A gutter is at least this many font sizes wide (and at least MIN_GUTTER_POINTS).
 GUTTER_WIDTH = 0.8
 MIN_GUTTER_POINTS = 5.0
-# A column reads like text when its lines hold this many words on average.
+# A column reads like text when its lines hold this many words on average, or (narrow
+# columns) NARROW_WORDS_PER_LINE words of which LOWERCASE_SHARE are lower-case words; the
+# cells of a table are short and mostly figures, labels or capitalised names.
 TEXT_WORDS_PER_LINE = 2.5
+NARROW_WORDS_PER_LINE = 1.8
+LOWERCASE_SHARE = 0.6
 # Words whose tops differ by less than this many font sizes share a row.
 ROW_TOLERANCE = 0.4
 
@@ -93,6 +98,7 @@ class Line:
     size: float
     flow: int
     table: bool = False
+    cells: bool = False  # a row of a table drawn without lines: a paragraph of its own
 
 
 def _median(values: Sequence[float], default: float) -> float:
@@ -212,7 +218,7 @@ def _crosses(seg: Segment, gutters: Sequence[tuple[int, int]]) -> bool:
     return any(seg.x0 < (lo + hi) / 2 < seg.x1 for lo, hi in gutters)
 
 
-def _line(segments: Sequence[Segment], flow: int) -> Line:
+def _line(segments: Sequence[Segment], flow: int, *, cells: bool = False) -> Line:
     table = len(segments) == 1 and bool(segments[0].table)
     return Line(
         text=" ".join(s.text for s in segments),
@@ -223,15 +229,27 @@ def _line(segments: Sequence[Segment], flow: int) -> Line:
         size=_median([s.size for s in segments], 10.0),
         flow=flow,
         table=table,
+        cells=cells and len(segments) > 1,
     )
 
 
+def _lowercase_word(text: str) -> bool:
+    word = text.strip(string.punctuation + "\u2019\u201d\u201c")
+    return word.isalpha() and word.islower()
+
+
 def _text_like(columns: Sequence[Sequence[Segment]]) -> bool:
+    """True when every column reads like running text (see ``TEXT_WORDS_PER_LINE``)."""
     for column in columns:
         text = [s for s in column if not s.table]
         if not text:
             continue
-        if sum(s.word_count for s in text) < TEXT_WORDS_PER_LINE * len(text):
+        words = [w.text for s in text for w in s.words]
+        per_line = len(words) / len(text)
+        if per_line >= TEXT_WORDS_PER_LINE:
+            continue
+        lowercase = sum(1 for w in words if _lowercase_word(w)) / max(1, len(words))
+        if per_line < NARROW_WORDS_PER_LINE or lowercase < LOWERCASE_SHARE:
             return False
     return True
 
@@ -253,7 +271,7 @@ def _read_band(band: Sequence[Row], width: int, size: float, flow: int) -> tuple
             columns[k].extend(segs)
             rows_per_column[k].append(segs)
     if not _text_like(columns):
-        return [_line(row.segments, flow) for row in band], flow + 1
+        return [_line(row.segments, flow, cells=True) for row in band], flow + 1
     lines = []
     for column_rows in rows_per_column:
         if column_rows:

@@ -140,7 +140,8 @@ def _carries_over(prev: Line, line: Line) -> bool:
 def build_text(pages: Sequence[Sequence[Line]]) -> tuple[str, tuple[int, ...]]:
     """The document text, paragraphs separated by a blank line, and where each page starts.
 
-    A table is a paragraph of its own, one pipe-table row a line.
+    A table is a paragraph of its own, one pipe-table row a line; a row of a table drawn
+    without lines is a paragraph of its own.
     """
     vocabulary = _Vocabulary([line.text for lines in pages for line in lines if not line.table])
     paragraphs: list[str] = []
@@ -156,8 +157,15 @@ def build_text(pages: Sequence[Sequence[Line]]) -> tuple[str, tuple[int, ...]]:
                 prev = None
                 continue
             same_flow = prev is not None and not first_on_page and prev.flow == line.flow
-            if prev is not None and (
-                _goes_on(prev, line, extents[line.flow]) if same_flow else _carries_over(prev, line)
+            if (
+                prev is not None
+                and not line.cells
+                and not prev.cells
+                and (
+                    _goes_on(prev, line, extents[line.flow])
+                    if same_flow
+                    else _carries_over(prev, line)
+                )
             ):
                 joined = _join(paragraphs[-1], line.text, vocabulary)
                 if first_on_page:
