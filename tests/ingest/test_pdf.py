@@ -254,3 +254,29 @@ def test_pdf_table_without_rules_read_row_by_row() -> None:
             pdf.text(x, 100 + 14 * i, cell)
     lines = read_pdf(bytes(pdf.output()), Path("t.pdf")).text.split("\n\n")
     assert [line.strip() for line in lines] == [" ".join(cells) for cells in rows]
+
+
+def test_pdf_inflated_size_counts_no_image_streams() -> None:
+    image = b"5 0 obj << /Type /XObject /Subtype /Image /Length 0 >>\nstream\n"
+    bomb = b"%PDF-1.4\n" + image + zlib.compress(bytes(4_000_000), 9)
+    _check_inflated_size(bomb, limit=3_000_000)
+
+
+def test_pdf_bomb_document_fails_with_reason(tmp_path: Path, monkeypatch) -> None:
+    import extract.ingest.pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader._check_inflated_size, "__defaults__", (1_000_000,))
+    path = tmp_path / "bomb.pdf"
+    stream = zlib.compress(bytes(3_000_000), 9)
+    path.write_bytes(
+        b"%PDF-1.4\n1 0 obj << /Length "
+        + str(len(stream)).encode()
+        + b" /Filter /FlateDecode >>\nstream\n"
+        + stream
+        + b"\nendstream\nendobj\n"
+    )
+    doc = read_document(InputFile(path, path.name))
+    assert (doc.status, doc.error) == (
+        "failed",
+        "PDF streams inflate to more than 1,000,000 bytes (the limit)",
+    )
