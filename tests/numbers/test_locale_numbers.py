@@ -83,9 +83,12 @@ def test_locale_numbers_linear(unit: str, language: str) -> None:
     import time
 
     def seconds(n: int) -> float:
-        started = time.perf_counter()
-        list(find_locale_numbers(_doc(unit * n, language)))
-        return time.perf_counter() - started
+        best = float("inf")
+        for _ in range(3):  # the best of three runs, so a busy machine does not decide
+            started = time.perf_counter()
+            list(find_locale_numbers(_doc(unit * n, language)))
+            best = min(best, time.perf_counter() - started)
+        return best
 
     small, large = seconds(2_000), seconds(20_000)
-    assert large < max(0.05, 20 * small)
+    assert large < max(0.25, 25 * small)  # ten times the input
