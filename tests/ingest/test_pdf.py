@@ -280,3 +280,20 @@ def test_pdf_bomb_document_fails_with_reason(tmp_path: Path, monkeypatch) -> Non
         "failed",
         "PDF streams inflate to more than 1,000,000 bytes (the limit)",
     )
+
+
+@pytest.mark.parametrize("angle", [90, -90])
+def test_pdf_rotated_table_keeps_its_rows(angle: int) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    with pdf.rotation(angle, 105, 148):
+        pdf.set_xy(60, 120 if angle > 0 else 60)
+        with pdf.table(width=100, text_align="LEFT") as grid:
+            for values in TABLE:
+                row = grid.row()
+                for value in values:
+                    row.cell(value)
+    assert read_pdf(bytes(pdf.output()), Path("r.pdf")).text == PIPE + "\n"

@@ -17,6 +17,8 @@ import io
 import re
 import warnings
 import zlib
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,7 @@ MAX_INFLATED_BYTES = 64 * 1024 * 1024
 # Characters closer than this many font sizes belong to one word.
 WORD_GAP = 0.15
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 _STREAM = re.compile(rb"(?<!end)stream\r?\n")
 
 
@@ -73,6 +76,12 @@ def _direction(char: dict[str, Any]) -> int:
     return 90 if b > 0 else 270
 
 
+def _dominant(chars: Sequence[dict[str, Any]]) -> int:
+    """The direction most of ``chars`` are written in (0 when there are none)."""
+    angles = Counter(_direction(c) for c in chars)
+    return angles.most_common(1)[0][0] if angles else 0
+
+
 def _turn(char: dict[str, Any], angle: int, width: float, height: float) -> dict[str, Any]:
     """``char`` with its box turned so that text at ``angle`` reads left to right."""
     x0, x1, top, bottom = char["x0"], char["x1"], char["top"], char["bottom"]
@@ -104,11 +113,12 @@ def _size(word: dict[str, Any]) -> float:
     return sizes[len(sizes) // 2]
 
 
-def _words(page: Any) -> list[Word]:
-    """Words of a page, rotated text turned upright (the dominant direction read first)."""
+def _words(page: Any, boxes: Sequence[Box] = ()) -> list[Word]:
+    """Words of a page outside ``boxes`` (its tables), rotated text turned upright (the
+    dominant direction read first)."""
     from pdfplumber.utils.text import WordExtractor
 
-    chars = [c for c in page.chars if c["text"].strip()]
+    chars = [c for c in page.chars if c["text"].strip() and not _inside(c, boxes)]
     by_angle: dict[int, list[dict[str, Any]]] = {}
     for char in chars:
         by_angle.setdefault(_direction(char), []).append(char)
@@ -128,22 +138,60 @@ def _words(page: Any) -> list[Word]:
     return words
 
 
-def _tables(page: Any) -> tuple[list[Segment], list[tuple[float, float, float, float]]]:
+# How pdfplumber reads the characters and lines of a cell written at an angle, and where
+# a cell of the table as read sits in the table as drawn: (rows, columns, i, j) -> (row, col).
+_ROTATED_TABLES: dict[
+    int, tuple[dict[str, str], Callable[[int, int, int, int], tuple[int, int]]]
+] = {
+    0: ({}, lambda rows, cols, i, j: (i, j)),
+    90: ({"char_dir_rotated": "btt"}, lambda rows, cols, i, j: (rows - 1 - j, i)),
+    270: ({"char_dir_rotated": "ttb"}, lambda rows, cols, i, j: (j, cols - 1 - i)),
+}
+
+
+def _table_cells(table: Any, chars: Sequence[dict[str, Any]]) -> list[list[str | None]]:
+    """The cells of a table as read: a table drawn at an angle is turned with its text."""
+    angle = _dominant([c for c in chars if _inside(c, [table.bbox])])
+    options, where = _ROTATED_TABLES.get(angle, _ROTATED_TABLES[0])
+    drawn = table.extract(**options)
+    if angle not in (90, 270) or not drawn:
+        return drawn
+    rows, cols = len(drawn), max(len(r) for r in drawn)
+    out: list[list[str | None]] = []
+    for i in range(cols):  # the columns as drawn are the rows as read, and the other way
+        row = []
+        for j in range(rows):
+            r, c = where(rows, cols, i, j)
+            cell = drawn[r][c] if c < len(drawn[r]) else None
+            if cell and angle == 90:  # pdfplumber gives the lines of such a cell last first
+                cell = "\n".join(reversed(cell.split("\n")))
+            row.append(cell)
+        out.append(row)
+    return out
+
+
+def _tables(page: Any) -> tuple[list[Segment], list[Box]]:
     """Tables pdfplumber finds on a page (ruled ones) as segments, and their boxes."""
     segments, boxes = [], []
+    chars = [c for c in page.chars if c["text"].strip()]
+    page_angle = _dominant(chars)
     for table in page.find_tables():
-        rendered = pipe_table(table.extract())
+        rendered = pipe_table(_table_cells(table, chars))
         if not rendered or len(table.rows) < 2:
             continue
         x0, top, x1, bottom = table.bbox
-        size = 10.0
-        segments.append(Segment([], x0, x1, top, bottom, size, table=rendered))
         boxes.append((x0, top, x1, bottom))
+        # Placed among the words, which are turned with the page's main direction.
+        box = {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": 10.0}
+        turned = _turn(box, page_angle, page.width, page.height)
+        segments.append(
+            Segment([], turned["x0"], turned["x1"], turned["top"], turned["bottom"], 10.0, rendered)
+        )
     return segments, boxes
 
 
-def _inside(word: Word, boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+def _inside(char: dict[str, Any], boxes: Sequence[Box]) -> bool:
+    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
@@ -191,7 +239,7 @@ def read_pdf(data: bytes, path: Path) -> RawText:
                 for page in pdf.pages:
                     clean = page.dedupe_chars()
                     tables, boxes = _tables(clean)
-                    words = [w for w in _words(clean) if not _inside(w, boxes)]
+                    words = _words(clean, boxes)
                     images += len(page.images)
                     page_rows.append(rows_of(words, tables))
                     widths.append(float(page.width))
