@@ -297,3 +297,20 @@ def test_pdf_rotated_table_keeps_its_rows(angle: int) -> None:
                 for value in values:
                     row.cell(value)
     assert read_pdf(bytes(pdf.output()), Path("r.pdf")).text == PIPE + "\n"
+
+
+def test_pdf_text_linear_in_one_long_paragraph() -> None:
+    def seconds(n: int) -> float:
+        lines = [
+            Line("words of a line that " * 3 + "conti-", 72, 500, 100 + 12 * i, 110 + 12 * i, 10, 0)
+            for i in range(n)
+        ]
+        best = float("inf")
+        for _ in range(3):  # the best of three runs, so a busy machine does not decide
+            started = time.perf_counter()
+            build_text([lines])
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    small, large = seconds(1_000), seconds(10_000)
+    assert large < max(0.25, 25 * small)  # ten times the input

@@ -94,16 +94,21 @@ class _Vocabulary:
         return "-" in token or f"{before}-{after}".lower() in self.pairs
 
 
-def _join(text: str, nxt: str, vocabulary: _Vocabulary) -> str:
-    if text.endswith("\u00ad"):
-        return text[:-1] + nxt
-    end = _HYPHENATED_END.search(text)
+def _join(last: str, nxt: str, vocabulary: _Vocabulary) -> tuple[str, str]:
+    """``last`` (the line a paragraph ends with) and the separator before ``nxt``.
+
+    A soft hyphen or a typesetter's hyphen at the end of ``last`` is dropped and the word
+    joined; a compound's hyphen stays; otherwise the lines are joined with a space.
+    """
+    if last.endswith("\u00ad"):
+        return last[:-1], ""
+    end = _HYPHENATED_END.search(last[-64:])
     start = _LOWER_START.match(nxt)
     if end is not None and start is not None:
         if vocabulary.keeps_hyphen(end.group("token"), end.group("frag"), start.group("frag")):
-            return text + nxt
-        return text[:-1] + nxt
-    return f"{text} {nxt}"
+            return last, ""
+        return last[:-1], ""
+    return last, " "
 
 
 def _flow_extents(lines: Sequence[Line]) -> dict[int, tuple[float, float]]:
@@ -144,7 +149,9 @@ def build_text(pages: Sequence[Sequence[Line]]) -> tuple[str, tuple[int, ...]]:
     without lines is a paragraph of its own.
     """
     vocabulary = _Vocabulary([line.text for lines in pages for line in lines if not line.table])
-    paragraphs: list[str] = []
+    # Each paragraph is a list of pieces joined at the end, so joining stays linear.
+    paragraphs: list[list[str]] = []
+    lengths: list[int] = []
     page_of_paragraph: list[list[tuple[int, int]]] = []  # (page, offset in paragraph)
     prev: Line | None = None
     for page_no, lines in enumerate(pages):
@@ -152,7 +159,8 @@ def build_text(pages: Sequence[Sequence[Line]]) -> tuple[str, tuple[int, ...]]:
         first_on_page = True
         for line in lines:
             if line.table:
-                paragraphs.append(line.text)
+                paragraphs.append([line.text])
+                lengths.append(len(line.text))
                 page_of_paragraph.append([(page_no, 0)])
                 prev = None
                 continue
@@ -167,26 +175,30 @@ def build_text(pages: Sequence[Sequence[Line]]) -> tuple[str, tuple[int, ...]]:
                     else _carries_over(prev, line)
                 )
             ):
-                joined = _join(paragraphs[-1], line.text, vocabulary)
+                pieces = paragraphs[-1]
+                last, separator = _join(pieces[-1], line.text, vocabulary)
+                lengths[-1] += len(last) - len(pieces[-1]) + len(separator)
+                pieces[-1] = last
                 if first_on_page:
-                    offset = len(joined) - len(line.text)
-                    page_of_paragraph[-1].append((page_no, offset))
-                paragraphs[-1] = joined
+                    page_of_paragraph[-1].append((page_no, lengths[-1]))
+                pieces.extend((separator, line.text))
+                lengths[-1] += len(line.text)
             else:
-                paragraphs.append(line.text)
+                paragraphs.append([line.text])
+                lengths.append(len(line.text))
                 page_of_paragraph.append([(page_no, 0)])
             prev = line
             first_on_page = False
     starts: dict[int, int] = {}
     offset = 0
-    for text, marks in zip(paragraphs, page_of_paragraph, strict=True):
+    for length, marks in zip(lengths, page_of_paragraph, strict=True):
         for page_no, inner in marks:
             starts.setdefault(page_no, offset + inner)
-        offset += len(text) + 2
+        offset += length + 2
     page_starts = []
     following = offset
     for page_no in range(len(pages) - 1, -1, -1):
         following = starts.get(page_no, following)
         page_starts.append(following)
-    text = "\n\n".join(paragraphs)
+    text = "\n\n".join("".join(pieces) for pieces in paragraphs)
     return (text + "\n" if text else ""), tuple(reversed(page_starts))
