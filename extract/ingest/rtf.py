@@ -13,6 +13,9 @@ from extract.ingest.tables import pipe_row
 # marks it in the output (RTF \u takes a signed 16-bit number: U+E000 is -8192).
 _CELL_RE = re.compile(r"\\(?:nest)?cell(?![a-zA-Z])\s?")
 _CELL_MARK = "\ue000"
+# A group's opening brace; an escaped backslash or brace (``\\``, ``\{``) is matched first
+# and kept as it is.
+_GROUP_START = re.compile(r"(\\[\\{}])|\{")
 _BLANK_RUN = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 
@@ -26,6 +29,10 @@ def read_rtf(data: bytes, path: Path) -> RawText:
         raise IngestError("not an RTF file (no {\\rtf header)")
     # RTF is 7-bit: other characters are escapes, so Latin-1 maps the bytes one to one.
     source = _CELL_RE.sub(r"\\u-8192?", data.decode("latin-1"))
+    # Line breaks in RTF source are not text. One before every group keeps striprtf's
+    # hyperlink pattern (which scans to the end of a line) to one group, so it stays linear;
+    # links then give their text without the address.
+    source = _GROUP_START.sub(lambda m: m.group(1) or "\n{", source)
     try:
         text = rtf_to_text(source, errors="replace")
     except (ValueError, LookupError, IndexError) as exc:

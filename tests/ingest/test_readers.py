@@ -203,3 +203,32 @@ def test_md_linear_on_unclosed_markup(make) -> None:
 
     small, large = seconds(2_000), seconds(20_000)
     assert large < max(0.25, 25 * small)  # ten times the input
+
+
+def test_rtf_escaped_braces_and_links(tmp_path: Path) -> None:
+    path = tmp_path / "b.rtf"
+    path.write_bytes(
+        rb"{\rtf1\ansi Set \{A\} and C:\\dir. See "
+        rb'{\field{\*\fldinst{HYPERLINK "https://x.test/f"}}{\fldrslt the filing}}.\par}'
+    )
+    assert _read(path).text == "Set {A} and C:\\dir. See the filing.\n"
+
+
+def test_rtf_linear_on_many_fields() -> None:
+    import time
+
+    from extract.ingest.rtf import read_rtf
+
+    field = rb"{\field{\*\fldinst{PAGE}}{\fldrslt 1}} "
+
+    def seconds(n: int) -> float:
+        data = rb"{\rtf1\ansi " + field * n + b"}"
+        best = float("inf")
+        for _ in range(3):  # the best of three runs, so a busy machine does not decide
+            started = time.perf_counter()
+            read_rtf(data, Path("x.rtf"))
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    small, large = seconds(500), seconds(5_000)
+    assert large < max(0.25, 25 * small)  # ten times the input
