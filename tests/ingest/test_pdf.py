@@ -314,3 +314,21 @@ def test_pdf_text_linear_in_one_long_paragraph() -> None:
 
     small, large = seconds(1_000), seconds(10_000)
     assert large < max(0.25, 25 * small)  # ten times the input
+
+
+def test_pdf_rotated_two_columns_read_in_order() -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    left = ["Globex said revenue", "rose 13% to $5.2", "billion in the quarter."]
+    right = ["Shares of Globex", "rose 4% in late", "trading on Thursday."]
+    with pdf.rotation(90, 300, 420):  # the page read turned a quarter, wider than high
+        for column, lines in ((0, left), (1, right)):
+            for i, line in enumerate(lines):
+                pdf.text(40 + column * 500, 300 + 14 * i, line)
+    assert _paragraphs(read_pdf(bytes(pdf.output()), Path("r.pdf")).text) == [
+        " ".join(left),
+        " ".join(right),
+    ]

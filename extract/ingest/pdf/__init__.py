@@ -242,7 +242,9 @@ def read_pdf(data: bytes, path: Path) -> RawText:
                     words = _words(clean, boxes)
                     images += len(page.images)
                     page_rows.append(rows_of(words, tables))
-                    widths.append(float(page.width))
+                    # Text turned a quarter is laid out across the page's height.
+                    turned = _dominant(clean.chars) in (90, 270)
+                    widths.append(float(page.height if turned else page.width))
                     page.close()
     except IngestError:
         raise

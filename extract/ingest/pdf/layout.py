@@ -265,7 +265,7 @@ def _read_band(band: Sequence[Row], width: int, size: float, flow: int) -> tuple
         parts: dict[int, list[Segment]] = {}
         for seg in row.segments:
             center = (seg.x0 + seg.x1) / 2
-            k = next(i for i in range(len(columns)) if center < edges[i + 1])
+            k = next((i for i in range(len(columns)) if center < edges[i + 1]), len(columns) - 1)
             parts.setdefault(k, []).append(seg)
         for k, segs in parts.items():
             columns[k].extend(segs)
