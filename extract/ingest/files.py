@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
@@ -91,12 +92,17 @@ def guess_title(text: str, max_lines: int = 6) -> str:
 
 
 def read_document(
-    item: InputFile, *, reference_date: date | None = None, data: bytes | None = None
+    item: InputFile,
+    *,
+    reference_date: date | None = None,
+    data: bytes | None = None,
+    ocr: bool = False,
 ) -> Document:
     """Read one file into a Document. Never raises for bad input: the Document says why.
 
     ``status`` is ``skipped`` for files with nothing to extract (empty, binary) and
-    ``failed`` for files that cannot be read or decoded; ``error`` is one line.
+    ``failed`` for files that cannot be read or decoded; ``error`` is one line. With
+    ``ocr``, PDF pages without a text layer are read by Tesseract when it is installed.
     """
     path = item.path
     base = {"doc_id": item.doc_id, "source": item.doc_id, "path": str(path)}
@@ -107,6 +113,8 @@ def read_document(
         return Document(**base, status="failed", error=f"cannot read file: {exc.strerror or exc}")
     sha = hashlib.sha256(data).hexdigest()
     reader_name, reader = READERS.get(path.suffix.lower(), READERS[".txt"])
+    if ocr and reader is read_pdf:
+        reader = functools.partial(read_pdf, ocr=True)
     try:
         raw = reader(data, path)
         meta = _read_metadata(path)

@@ -13,6 +13,7 @@ from extract.errors import IngestError
 from extract.ingest.files import InputFile, read_document
 from extract.ingest.pdf import _check_inflated_size, read_pdf
 from extract.ingest.pdf.layout import Line
+from extract.ingest.pdf.ocr import ocr_available
 from extract.ingest.pdf.text import build_text
 
 PARAGRAPHS = [
@@ -332,3 +333,42 @@ def test_pdf_rotated_two_columns_read_in_order() -> None:
         " ".join(left),
         " ".join(right),
     ]
+
+
+def _scan_of(lines: list[str]) -> bytes:
+    """A PDF whose one page is a picture of ``lines`` (no text layer)."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (1700, 160 * len(lines) + 80), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=48)
+    for i, line in enumerate(lines):
+        draw.text((40, 60 + 160 * i), line, fill="black", font=font)
+    png = io.BytesIO()
+    image.save(png, "PNG")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(png, x=10, y=10, w=190)
+    return bytes(pdf.output())
+
+
+@pytest.mark.skipif(not ocr_available(), reason="tesseract is not installed")
+def test_pdf_ocr_reads_a_scan_when_asked(tmp_path: Path) -> None:
+    lines = ["Revenue rose 12% to $5.2 billion.", "Net income was $1.1 billion."]
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_scan_of(lines))
+    assert read_document(InputFile(path, path.name)).error == "PDF has no text layer (needs OCR)"
+    doc = read_document(InputFile(path, path.name), ocr=True)
+    assert (doc.status, doc.encoding) == ("ok", "pdf+ocr"), doc.error
+    assert _paragraphs(doc.text) == lines
+
+
+def test_pdf_ocr_asked_without_tesseract_says_so(tmp_path: Path, monkeypatch) -> None:
+    import extract.ingest.pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "ocr_available", lambda: False)
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_scan())
+    doc = read_document(InputFile(path, path.name), ocr=True)
+    assert doc.error == "PDF has no text layer (needs OCR; tesseract is not installed)"

@@ -24,7 +24,8 @@ from typing import Any
 
 from extract.errors import IngestError
 from extract.ingest.base import RawText
-from extract.ingest.pdf.layout import Segment, Word, order_rows, rows_of
+from extract.ingest.pdf.layout import Line, Segment, Word, order_rows, rows_of
+from extract.ingest.pdf.ocr import ocr_available, ocr_page
 from extract.ingest.pdf.text import build_text, drop_running_rows
 from extract.ingest.tables import pipe_table
 
@@ -207,11 +208,21 @@ def _open_error(exc: Exception) -> IngestError:
     return IngestError(f"broken PDF: {type(cause).__name__}: {detail}")
 
 
-def read_pdf(data: bytes, path: Path) -> RawText:
+def _ocr_lines(page: Any) -> list[Line]:
+    """The paragraphs OCR reads on a page, each a line of its own."""
+    return [
+        Line(text, 0.0, 1.0, 20.0 * i, 20.0 * i + 10.0, 10.0, 0, alone=True)
+        for i, text in enumerate(ocr_page(page))
+    ]
+
+
+def read_pdf(data: bytes, path: Path, *, ocr: bool = False) -> RawText:
     """Extract the text layer of a PDF in reading order (see the module's docstring).
 
     A file that is not a PDF, is encrypted with a password, or cannot be parsed fails;
     a PDF without pages or without a text layer (a scan) is skipped with the reason.
+    With ``ocr`` (and the ``tesseract`` program installed) pages holding images but no
+    text are read by OCR instead.
     """
     import pdfplumber
 
@@ -222,7 +233,8 @@ def read_pdf(data: bytes, path: Path) -> RawText:
         raise IngestError("not a PDF file (no %PDF- header in the first 1,024 bytes)")
     data = data[header:]
     _check_inflated_size(data)
-    pages_lines = []
+    wanted, ocr = ocr, ocr and ocr_available()
+    ocr_pages: dict[int, list[Line]] = {}
     images = 0
     try:
         with warnings.catch_warnings():
@@ -236,7 +248,9 @@ def read_pdf(data: bytes, path: Path) -> RawText:
                     raise IngestError(f"PDF has {count} pages, more than the limit of {MAX_PAGES}")
                 page_rows = []
                 widths = []
-                for page in pdf.pages:
+                for number, page in enumerate(pdf.pages):
+                    if ocr and page.images and not any(c["text"].strip() for c in page.chars):
+                        ocr_pages[number] = _ocr_lines(page)
                     clean = page.dedupe_chars()
                     tables, boxes = _tables(clean)
                     words = _words(clean, boxes)
@@ -252,12 +266,18 @@ def read_pdf(data: bytes, path: Path) -> RawText:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
         raise _open_error(exc) from exc
-    for rows, width in zip(drop_running_rows(page_rows), widths, strict=True):
-        pages_lines.append(order_rows(rows, width))
+    pages_lines = [
+        ocr_pages.get(number) or order_rows(rows, width)
+        for number, (rows, width) in enumerate(
+            zip(drop_running_rows(page_rows), widths, strict=True)
+        )
+    ]
     text, page_starts = build_text(pages_lines)
     if not text.strip():
         if images:
-            raise IngestError("PDF has no text layer (needs OCR)", status="skipped")
+            missing = "; tesseract is not installed" if wanted and not ocr else ""
+            raise IngestError(f"PDF has no text layer (needs OCR{missing})", status="skipped")
         raise IngestError("PDF has no text layer (blank pages)", status="skipped")
     title = str(info.get("Title") or "").strip()
-    return RawText(text=text, encoding="pdf", title=title, pages=page_starts)
+    encoding = "pdf+ocr" if ocr_pages else "pdf"
+    return RawText(text=text, encoding=encoding, title=title, pages=page_starts)

@@ -98,7 +98,8 @@ class Line:
     size: float
     flow: int
     table: bool = False
-    cells: bool = False  # a row of a table drawn without lines: a paragraph of its own
+    # A paragraph of its own: a row of a table drawn without lines, a paragraph read by OCR.
+    alone: bool = False
 
 
 def _median(values: Sequence[float], default: float) -> float:
@@ -218,7 +219,7 @@ def _crosses(seg: Segment, gutters: Sequence[tuple[int, int]]) -> bool:
     return any(seg.x0 < (lo + hi) / 2 < seg.x1 for lo, hi in gutters)
 
 
-def _line(segments: Sequence[Segment], flow: int, *, cells: bool = False) -> Line:
+def _line(segments: Sequence[Segment], flow: int, *, alone: bool = False) -> Line:
     table = len(segments) == 1 and bool(segments[0].table)
     return Line(
         text=" ".join(s.text for s in segments),
@@ -229,7 +230,7 @@ def _line(segments: Sequence[Segment], flow: int, *, cells: bool = False) -> Lin
         size=_median([s.size for s in segments], 10.0),
         flow=flow,
         table=table,
-        cells=cells and len(segments) > 1,
+        alone=alone and len(segments) > 1,
     )
 
 
@@ -271,7 +272,7 @@ def _read_band(band: Sequence[Row], width: int, size: float, flow: int) -> tuple
             columns[k].extend(segs)
             rows_per_column[k].append(segs)
     if not _text_like(columns):
-        return [_line(row.segments, flow, cells=True) for row in band], flow + 1
+        return [_line(row.segments, flow, alone=True) for row in band], flow + 1
     lines = []
     for column_rows in rows_per_column:
         if column_rows:

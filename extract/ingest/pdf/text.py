@@ -167,8 +167,8 @@ def build_text(pages: Sequence[Sequence[Line]]) -> tuple[str, tuple[int, ...]]:
             same_flow = prev is not None and not first_on_page and prev.flow == line.flow
             if (
                 prev is not None
-                and not line.cells
-                and not prev.cells
+                and not line.alone
+                and not prev.alone
                 and (
                     _goes_on(prev, line, extents[line.flow])
                     if same_flow
