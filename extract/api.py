@@ -62,7 +62,8 @@ def run(
         run_batch(paths, out, reference_date=ref, full=full, pipeline=pipeline)
         with Store(out) as store:
             return store.read()
-    documents = (read_document(item, reference_date=ref) for item in discover(paths))
+    ocr = bool(pipeline.config.section("ingest").get("ocr", False))
+    documents = (read_document(item, reference_date=ref, ocr=ocr) for item in discover(paths))
     return to_tables(pipeline.process(documents), pipeline.fingerprint)
 
 

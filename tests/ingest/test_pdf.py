@@ -372,3 +372,20 @@ def test_pdf_ocr_asked_without_tesseract_says_so(tmp_path: Path, monkeypatch) ->
     path.write_bytes(_scan())
     doc = read_document(InputFile(path, path.name), ocr=True)
     assert doc.error == "PDF has no text layer (needs OCR; tesseract is not installed)"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr_available(), reason="tesseract is not installed")
+def test_pdf_ocr_setting_reaches_the_reader(tmp_path: Path) -> None:
+    from extract.api import run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "scan.pdf").write_bytes(_scan_of(["Revenue rose 12% to $5.2 billion."]))
+    settings = tmp_path / "ocr.toml"
+    settings.write_text("[ingest]\nocr = true\n", encoding="utf-8")
+    off = run([folder])
+    on = run([folder], config=settings)
+    assert list(off.documents["status"]) == ["skipped"]
+    assert list(on.documents["encoding"]) == ["pdf+ocr"]
+    assert "$5.2 billion" in set(on.mentions["text"])
