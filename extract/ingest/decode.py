@@ -82,6 +82,31 @@ def _wide_without_bom(head: bytes) -> str | None:
     return None
 
 
+# Characters of Chinese and Japanese text: CJK ideographs, kana, CJK and full-width
+# punctuation, and ASCII.
+_CJK_TEXT = re.compile(r"[\u4e00-\u9fff\u3000-\u30ff\uff00-\uffef\x20-\x7e\r\n\t]")
+
+
+def _cjk_utf16(data: bytes) -> tuple[str, str] | None:
+    """Chinese or Japanese UTF-16 without a mark and almost without ASCII, else None.
+
+    Such text has no NUL bytes to tell it by; it is taken when nine in ten of its
+    characters, read as UTF-16 in one byte order, are ideographs, kana or their
+    punctuation. Pairs of bytes of GB18030, Shift-JIS or UTF-8 text read that way fall
+    mostly in other blocks (Hangul, private use).
+    """
+    if len(data) % 2 or len(data) < 8:
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if len(_CJK_TEXT.findall(text)) >= 0.9 * len(text):
+            return text, name
+    return None
+
+
 def unicode_encoding(data: bytes) -> tuple[str, int] | None:
     """(encoding, length of its mark) from a byte-order mark or the NUL bytes of UTF-16/32."""
     for bom, name in _BOMS:
@@ -102,6 +127,8 @@ def looks_binary(data: bytes) -> bool:
         controls = sum(1 for ch in text if ord(ch) in _CONTROL or ch == "\x00")
         return controls > max(8, len(text) // 100)
     head = data[:_SNIFF]
+    if _cjk_utf16(head[: len(head) - len(head) % 2]) is not None:
+        return False
     if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b in _CONTROL)
@@ -135,7 +162,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     A byte-order mark (UTF-8, UTF-16, UTF-32) decides first and is dropped; UTF-16/32
     without a mark is told by its NUL bytes. Then UTF-8; then UTF-8 with a few stray
-    Windows-1252 bytes (recorded as ``utf-8+cp1252``); then Windows-1252 (a superset of
+    Windows-1252 bytes (recorded as ``utf-8+cp1252``); then Chinese or Japanese UTF-16
+    without a mark or NUL bytes; then Windows-1252 (a superset of
     Latin-1) when the bytes read like Western text; then the encoding charset-normalizer
     detects. Raises ``IngestError`` when none works.
     """
@@ -154,6 +182,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     mixed = _mostly_utf8(data)
     if mixed is not None:
         return mixed, "utf-8+cp1252"
+    cjk = _cjk_utf16(data)
+    if cjk is not None:
+        return cjk
     western = _as_western(data)
     if western is not None:
         return western, "cp1252"

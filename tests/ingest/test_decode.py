@@ -53,3 +53,11 @@ def test_decode_gb18030_is_not_taken_for_mixed_utf8() -> None:
     decoded, encoding = decode_bytes(text.encode("gb18030"))
     assert decoded == text
     assert encoding.lower().replace("_", "") in ("gb18030", "gbk", "gb2312", "cp936")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_decode_chinese_utf16_without_bom(codec: str) -> None:
+    text = "小米集团第三季度营收一千亿元\uff0c同比增长\uff0c经调整净利润创新高\u3002" * 3
+    data = text.encode(codec)
+    assert not looks_binary(data)
+    assert decode_bytes(data) == (text, codec)
