@@ -232,7 +232,8 @@ def run(
     if out is not None:
         run_batch(paths, out, reference_date=ref, full=full, pipeline=pipeline)
         return read_tables(out)
-    documents = (read_document(item, reference_date=ref) for item in discover(paths))
+    ocr = bool(pipeline.config.section("ingest").get("ocr", False))
+    documents = (read_document(item, reference_date=ref, ocr=ocr) for item in discover(paths))
     return to_tables(pipeline.process(documents), pipeline.fingerprint)
 
 

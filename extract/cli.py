@@ -83,8 +83,38 @@ def summary(report: RunReport) -> str:
     )
 
 
+# The reader a document on standard input gets, told by its first bytes.
+_STDIN_SUFFIXES = (
+    (b"PK\x03\x04", ".docx"),
+    (b"{\\rtf", ".rtf"),
+    (b"<", ".html"),
+)
+
+
+def _stdin_suffix(data: bytes) -> str:
+    head = data.lstrip()[:1024]
+    if b"%PDF-" in head:
+        return ".pdf"
+    return next((suffix for magic, suffix in _STDIN_SUFFIXES if head.startswith(magic)), ".txt")
+
+
+def _files_from(path: Path) -> list[Path]:
+    """Paths listed in ``path``, one a line; blank lines and ``#`` comments skipped."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.UsageError(f"--files-from {path}: cannot read the list: {exc}") from exc
+    return [Path(line.strip()) for line in lines if line.strip() and not line.startswith("#")]
+
+
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--files-from",
+    "files_from",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read input paths from this file, one a line.",
+)
 @click.option(
     "--out",
     "out_dir",
@@ -118,6 +148,7 @@ def summary(report: RunReport) -> str:
 )
 def run(
     inputs: tuple[Path, ...],
+    files_from: Path | None,
     out_dir: Path,
     reference_date: date | None,
     config_path: Path | None,
@@ -127,12 +158,42 @@ def run(
 ) -> None:
     """Extract tables from article files and folders (walked recursively) into OUT.
 
-    Reads .txt, .pdf and .html files. Writes documents, mentions, entities and facts
-    as CSV and into OUT/extract.duckdb. Unchanged documents are skipped on a re-run.
+    Reads .txt, .md, .pdf, .html, .docx and .rtf files. INPUT ``-`` reads one article from
+    standard input (its type told by its first bytes; doc id ``stdin`` plus the suffix).
+    Writes documents, mentions, entities and facts as CSV and into OUT/extract.duckdb.
+    Unchanged documents are skipped on a re-run.
     Exit code: 0 all documents ok, 1 some failed or skipped, 2 usage or config error.
 
-    Example: extract run corpus/ --out outputs/ --reference-date 2025-11-19
+    Examples: extract run corpus/ --out outputs/ --reference-date 2025-11-19
+              find in/ -name '*.pdf' > list.txt && extract run --files-from list.txt
+              curl -s URL | extract run - --out outputs/
     """
+    import tempfile
+
+    paths = list(inputs) + (_files_from(files_from) if files_from is not None else [])
+    if not paths:
+        raise click.UsageError(
+            "Missing argument 'INPUTS...': give at least one INPUT, '-' for standard input, "
+            "or --files-from LIST"
+        )
+    with tempfile.TemporaryDirectory(prefix="extract-stdin-") as spool:
+        if Path("-") in paths:
+            data = sys.stdin.buffer.read()
+            stdin_file = Path(spool) / f"stdin{_stdin_suffix(data)}"
+            stdin_file.write_bytes(data)
+            paths = [stdin_file if p == Path("-") else p for p in paths]
+        _run(tuple(paths), out_dir, reference_date, config_path, full, workers, write_site)
+
+
+def _run(
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    reference_date: date | None,
+    config_path: Path | None,
+    full: bool,
+    workers: int | None,
+    write_site: bool,
+) -> None:
     from extract.pipeline import Pipeline
     from extract.runner import run_batch
 

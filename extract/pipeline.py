@@ -6,6 +6,7 @@ language detector, stages) and turns Documents into DocumentResults.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import logging
@@ -230,10 +231,18 @@ class Pipeline:
             except Exception as exc:  # a stage bug must fail one document, not the batch
                 raise StageError(f"stage {stage.name}: {type(exc).__name__}: {exc}") from exc
         mentions = []
+        pages = document.pages
         for i, mention in enumerate(resolve_overlaps(found), start=1):
             s_start, s_end = parsed.sentence_at(mention.start)
+            page = bisect.bisect_right(pages, mention.start) if pages else None
             mentions.append(
-                replace(mention, mention_id=f"m{i:03d}", sentence_start=s_start, sentence_end=s_end)
+                replace(
+                    mention,
+                    mention_id=f"m{i:03d}",
+                    sentence_start=s_start,
+                    sentence_end=s_end,
+                    page=page,
+                )
             )
         try:
             facts = link_facts(parsed, mentions, self.lexicon)

@@ -46,6 +46,7 @@ class Mention:
     mention_id: str = ""
     sentence_start: int = -1
     sentence_end: int = -1
+    page: int | None = None  # 1-based page of a PDF document, None for other files
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,8 @@ class Document:
     reader: str = ""
     status: str = "ok"
     error: str = ""
+    # Offset in ``text`` where each page begins (PDF); empty for files without pages.
+    pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,7 @@ def run_batch(
     fingerprint = pipeline.fingerprint + (
         f"@{reference_date.isoformat()}" if reference_date else ""
     )
+    ocr = bool(pipeline.config.section("ingest").get("ocr", False))
     counts: Counter[str] = Counter()
     failures: list[tuple[str, str]] = []
     with Store(out_dir) as store:
@@ -56,7 +57,7 @@ def run_batch(
 
         def changed() -> Iterator[Document]:
             for item in items:
-                document = read_document(item, reference_date=reference_date)
+                document = read_document(item, reference_date=reference_date, ocr=ocr)
                 if previous.get(item.doc_id) == (document.sha256, fingerprint, "ok"):
                     counts["unchanged"] += 1
                     if on_progress is not None:

@@ -49,6 +49,7 @@ MENTIONS: dict[str, str] = {
     "sentence_end": "BIGINT",
     "source_stage": "VARCHAR",
     "status": "VARCHAR",
+    "page": "BIGINT",
 }
 ENTITIES: dict[str, str] = {
     "doc_id": "VARCHAR",
@@ -90,7 +91,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
 }
 TABLE_NAMES = tuple(SCHEMAS)
 # Readers whose text is not the file itself: their text is stored so offsets can be checked.
-_STORE_TEXT_FOR = frozenset({"pdf", "html"})
+_STORE_TEXT_FOR = frozenset({"pdf", "html", "docx", "md", "rtf"})
 
 
 class Tables(NamedTuple):
@@ -151,6 +152,7 @@ def result_rows(result: DocumentResult, fingerprint: str = "") -> dict[str, list
             "sentence_end": m.sentence_end,
             "source_stage": m.source_stage,
             "status": m.status,
+            "page": m.page,
         }
         for m in result.mentions
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -11,18 +12,28 @@ from pathlib import Path
 
 from extract.errors import IngestError
 from extract.ingest.base import RawText, Reader
+from extract.ingest.docx import read_docx
 from extract.ingest.html import read_html
+from extract.ingest.md import read_md
 from extract.ingest.pdf import read_pdf
+from extract.ingest.rtf import read_rtf
 from extract.ingest.txt import read_txt
 from extract.records import Document
 from extract.reference import detect_reference
 
+# The reader of each file suffix, the same for a file named on the command line and one
+# found in a folder; a named file of another suffix is read as plain text.
 READERS: dict[str, tuple[str, Reader]] = {
     ".txt": ("txt", read_txt),
     ".text": ("txt", read_txt),
     ".pdf": ("pdf", read_pdf),
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
+    ".xhtml": ("html", read_html),
+    ".docx": ("docx", read_docx),
+    ".md": ("md", read_md),
+    ".markdown": ("md", read_md),
+    ".rtf": ("rtf", read_rtf),
 }
 
 META_SUFFIX = ".meta.json"
@@ -81,12 +92,17 @@ def guess_title(text: str, max_lines: int = 6) -> str:
 
 
 def read_document(
-    item: InputFile, *, reference_date: date | None = None, data: bytes | None = None
+    item: InputFile,
+    *,
+    reference_date: date | None = None,
+    data: bytes | None = None,
+    ocr: bool = False,
 ) -> Document:
     """Read one file into a Document. Never raises for bad input: the Document says why.
 
     ``status`` is ``skipped`` for files with nothing to extract (empty, binary) and
-    ``failed`` for files that cannot be read or decoded; ``error`` is one line.
+    ``failed`` for files that cannot be read or decoded; ``error`` is one line. With
+    ``ocr``, PDF pages without a text layer are read by Tesseract when it is installed.
     """
     path = item.path
     base = {"doc_id": item.doc_id, "source": item.doc_id, "path": str(path)}
@@ -97,6 +113,8 @@ def read_document(
         return Document(**base, status="failed", error=f"cannot read file: {exc.strerror or exc}")
     sha = hashlib.sha256(data).hexdigest()
     reader_name, reader = READERS.get(path.suffix.lower(), READERS[".txt"])
+    if ocr and reader is read_pdf:
+        reader = functools.partial(read_pdf, ocr=True)
     try:
         raw = reader(data, path)
         meta = _read_metadata(path)
@@ -149,6 +167,7 @@ def _build_document(
         reference_from=ref.reference_from,
         encoding=raw.encoding,
         reader=reader_name,
+        pages=raw.pages,
     )
 
 
