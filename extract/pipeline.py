@@ -76,18 +76,24 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 def clip_sentences(
     sentences: Iterable[tuple[int, int]], paragraphs: Sequence[tuple[int, int]], text: str
 ) -> list[tuple[int, int]]:
-    """Sentences cut at paragraph boundaries, whitespace trimmed, empty ones dropped."""
+    """Sentences cut at paragraph boundaries, whitespace trimmed, empty ones dropped.
+
+    One pass over both sorted lists: each sentence starts looking at the first paragraph
+    that does not end before it.
+    """
     out: list[tuple[int, int]] = []
-    para_iter = list(paragraphs)
-    for s_start, s_end in sentences:
-        for p_start, p_end in para_iter:
-            if p_end <= s_start:
-                continue
-            if p_start >= s_end:
-                break
+    paras = sorted(paragraphs)
+    first = 0
+    for s_start, s_end in sorted(sentences):
+        while first < len(paras) and paras[first][1] <= s_start:
+            first += 1
+        i = first
+        while i < len(paras) and paras[i][0] < s_end:
+            p_start, p_end = paras[i]
             start, end = _strip_span(text, max(s_start, p_start), min(s_end, p_end))
             if start < end:
                 out.append((start, end))
+            i += 1
     out.sort()
     return out
 
@@ -120,26 +126,43 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     Mentions of the same kind never overlap: the longer one wins (the earlier on a tie).
     A quantity overlapping a date, money or percent mention is part of it and is dropped.
     Other kinds may overlap (``108,796 new Xiaomi cars`` holds the org ``Xiaomi``).
+
+    Kept mentions are indexed by the characters they cover, so each candidate looks only
+    at the mentions under its own characters; as kept mentions of one kind never overlap,
+    the index holds at most one entry per kind per character.
     """
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, _KIND_ORDER[m.kind]))
-    kept: list[Mention] = []
+    kept: list[Mention | None] = []
+    covering: dict[int, list[int]] = {}
     for mention in ordered:
         clash = False
-        for other in kept:
-            if mention.start < other.end and other.start < mention.end:
-                same = other.kind == mention.kind
-                yields = mention.kind == "quantity" and other.kind in _QUANTITY_YIELDS_TO
-                beats = other.kind == "quantity" and mention.kind in _QUANTITY_YIELDS_TO
-                if same or yields:
-                    clash = True
-                    break
-                if beats:
-                    kept.remove(other)
-                    break
+        under = sorted(
+            {
+                index
+                for offset in range(mention.start, mention.end)
+                for index in covering.get(offset, ())
+                if kept[index] is not None
+            }
+        )
+        for index in under:
+            other = kept[index]
+            assert other is not None
+            same = other.kind == mention.kind
+            yields = mention.kind == "quantity" and other.kind in _QUANTITY_YIELDS_TO
+            beats = other.kind == "quantity" and mention.kind in _QUANTITY_YIELDS_TO
+            if same or yields:
+                clash = True
+                break
+            if beats:
+                kept[index] = None
+                break
         if not clash:
+            for offset in range(mention.start, mention.end):
+                covering.setdefault(offset, []).append(len(kept))
             kept.append(mention)
-    kept.sort(key=lambda m: (m.start, -m.end, _KIND_ORDER[m.kind]))
-    return kept
+    result = [m for m in kept if m is not None]
+    result.sort(key=lambda m: (m.start, -m.end, _KIND_ORDER[m.kind]))
+    return result
 
 
 class Pipeline:
@@ -239,7 +262,10 @@ class Pipeline:
             facts = link_facts(parsed, mentions, self.lexicon)
         except Exception as exc:
             raise StageError(f"stage facts: {type(exc).__name__}: {exc}") from exc
-        entities = build_entity_rows(parsed, mentions)
+        try:
+            entities = build_entity_rows(parsed, mentions)
+        except Exception as exc:
+            raise StageError(f"stage entity rows: {type(exc).__name__}: {exc}") from exc
         return DocumentResult(
             document=replace(document, language=language),
             mentions=tuple(mentions),
@@ -247,33 +273,39 @@ class Pipeline:
             facts=tuple(facts),
         )
 
-    def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        """Results for ``documents``, streamed in order; read failures pass through as they are."""
+    def run_one(self, document: Document) -> DocumentResult:
+        """The result of one read document. Never raises: any error fails this document.
 
-        def stream() -> Iterator[tuple[str, Document]]:
-            for document in documents:
-                if document.status == "ok" and len(document.text) > MAX_CHARS:
-                    document = replace(
-                        document,
-                        status="failed",
-                        error=f"text too long: {len(document.text)} characters (limit {MAX_CHARS})",
-                    )
-                yield (document.text if document.status == "ok" else ""), document
-
-        self.nlp.max_length = max(self.nlp.max_length, MAX_CHARS + 1)
-        for spacy_doc, document in self.nlp.pipe(
-            stream(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
-        ):
-            if document.status != "ok":
-                yield DocumentResult(document=document)
-                continue
+        The model reads one document at a time, so a document's result does not depend on
+        which documents it is processed with, nor on the number of worker processes.
+        """
+        if document.status != "ok":
+            return DocumentResult(document=document)
+        if len(document.text) > MAX_CHARS:
+            error = f"text too long: {len(document.text)} characters (limit {MAX_CHARS})"
+            return DocumentResult(document=replace(document, status="failed", error=error))
+        try:
+            self.nlp.max_length = max(self.nlp.max_length, MAX_CHARS + 1)
             try:
-                yield self.extract(document, spacy_doc)
-            except StageError as exc:
-                logger.debug("%s: %s", document.doc_id, exc, exc_info=True)
-                yield DocumentResult(
-                    document=replace(document, status="failed", error=" ".join(str(exc).split()))
-                )
+                spacy_doc = self.nlp(document.text)
+            except Exception as exc:
+                raise StageError(f"model: {type(exc).__name__}: {exc}") from exc
+            return self.extract(document, spacy_doc)
+        except Exception as exc:  # one document's failure must never end the batch
+            logger.debug("%s: %s", document.doc_id, exc, exc_info=True)
+            error = " ".join(str(exc).split())
+            if not isinstance(exc, StageError):
+                error = f"{type(exc).__name__}: {error}"
+            return DocumentResult(document=replace(document, status="failed", error=error))
+
+    def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        """Results for ``documents``, streamed in order, in this process (no deadline).
+
+        Read failures pass through as they are. ``extract.engines.local`` runs the same
+        ``run_one`` in worker processes under a per-document deadline.
+        """
+        for document in documents:
+            yield self.run_one(document)
 
 
 # Settings that change how fast a run goes, not what it writes.
