@@ -147,7 +147,8 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
         )
         for index in under:
             other = kept[index]
-            assert other is not None
+            if other is None:
+                continue
             same = other.kind == mention.kind
             yields = mention.kind == "quantity" and other.kind in _QUANTITY_YIELDS_TO
             beats = other.kind == "quantity" and mention.kind in _QUANTITY_YIELDS_TO
