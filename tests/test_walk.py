@@ -31,6 +31,7 @@ def tree(tmp_path: Path) -> Path:
     (root / "broken.txt").symlink_to(root / "nowhere.txt")
     (root / "loop.txt").symlink_to(root / "loop.txt")
     (root / "sub" / "up").symlink_to(root)
+    (root / "again").symlink_to(root / "sub")
     os.mkfifo(root / "pipe.txt")
     (root / os.fsdecode(b"b\xff.txt")).write_text("A name that is not UTF-8.\n")
     return root
@@ -45,6 +46,7 @@ def test_walk_every_entry_is_a_row_or_ignored(tree: Path) -> None:
     rows = {item.doc_id: item.problem for item in result.files}
     assert rows == {
         "a.txt": "",
+        "again": "symlink to a folder already read",
         "b\\xff.txt": "",
         "broken.txt": "broken symlink",
         "loop.txt": "symlink loop",

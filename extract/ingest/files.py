@@ -140,8 +140,18 @@ class _RootWalk:
             self._file(root, _doc_id(root.name), real, root.stat(), explicit=True)
             return self.out
         visited = {real}
-        stack = [(root, "")]
-        while stack:
+        stack: list[tuple[Path, str]] = [(root, "")]
+        # Symlinked folders are walked after every real one, so a file reached both ways
+        # keeps the id of its real path.
+        linked: list[tuple[Path, str, str]] = []
+        while stack or linked:
+            if not stack:
+                path, rel, target = linked.pop(0)
+                if target in visited:
+                    self._problem(path, rel, _revisit(path, target))
+                    continue
+                visited.add(target)
+                stack.append((path, rel + "/"))
             folder, prefix = stack.pop()
             try:
                 with os.scandir(folder) as it:
@@ -156,15 +166,13 @@ class _RootWalk:
                 target, info = self._resolve(path, rel, entry.is_symlink())
                 if info is None:
                     continue
-                if stat.S_ISDIR(info.st_mode):
-                    if target in visited:
-                        if entry.is_symlink():
-                            self._problem(path, rel, "symlink loop")
-                        continue
+                if not stat.S_ISDIR(info.st_mode):
+                    self._file(path, _doc_id(rel), target, info)
+                elif entry.is_symlink():
+                    linked.append((path, rel, target))
+                elif target not in visited:
                     visited.add(target)
                     subfolders.append((path, rel + "/"))
-                else:
-                    self._file(path, _doc_id(rel), target, info)
             stack.extend(reversed(subfolders))
         return self.out
 
@@ -212,6 +220,13 @@ class _RootWalk:
 
     def _problem(self, path: Path, rel: str, problem: str) -> None:
         self.out.append((InputFile(path, _doc_id(rel), problem), str(path)))
+
+
+def _revisit(link: Path, target: str) -> str:
+    """Why a symlink to a folder already walked is not followed again."""
+    if _inside(os.path.realpath(link.parent), [target]):
+        return "symlink loop"
+    return "symlink to a folder already read"
 
 
 def _inside(target: str, roots: list[str]) -> bool:
