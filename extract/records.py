@@ -135,3 +135,8 @@ class RunReport:
     facts: int = 0
     seconds: float = 0.0
     failures: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    # Stored documents whose files are gone from the input (``removed`` rows, or purged
+    # when ``pruned``), and files the walk saw that are not documents.
+    removed: int = 0
+    pruned: bool = False
+    ignored: int = 0

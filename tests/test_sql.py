@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shlex
 from pathlib import Path
@@ -105,8 +106,15 @@ def test_sql_readme_examples_run(pipeline, corpus_dir: Path, tmp_path: Path, mon
     (tmp_path / "corpus").symlink_to(corpus_dir)
     extract.run(["corpus/"], out="outputs/", pipeline=pipeline)
     monkeypatch.setattr("extract.api._shared", lambda config: pipeline)
+    ran = 0
     for block in _readme_blocks("python"):
+        # Examples for schedulers (Airflow, Dagster) need packages the project does not use.
+        imported = re.findall(r"^(?:from|import) (\w+)", block, flags=re.M)
+        if not all(importlib.util.find_spec(name) for name in imported):
+            continue
         exec(compile(block, "README.md", "exec"), {})
+        ran += 1
+    assert ran
     for block in _readme_blocks("sh"):
         for line in block.splitlines():
             if line.startswith("extract sql "):
