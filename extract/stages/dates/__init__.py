@@ -82,7 +82,7 @@ def explicit_days(text: str, *, numeric_order: str = "mdy") -> list[tuple[int, i
     """Full dates (day, month and year all written) in ``text``: (start, end, day)."""
     stage = DateStage(numeric_order=numeric_order)
     days: list[tuple[int, int, date]] = []
-    for cand in stage.candidates(text, None):
+    for cand in stage.candidates(text, None, combine=False):
         expr = cand.expr
         if expr.kind == "day" and expr.year is not None and expr.month and expr.day:
             try:

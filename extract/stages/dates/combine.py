@@ -20,7 +20,7 @@ from extract.stages.dates.vocabulary import (
 # Atoms that ``the end of``, ``the week of`` ... may wrap, by prefix kind.
 _WRAPPABLE = {
     "edge": ("day", "month", "quarter", "half", "year", "report_quarter", "report_year"),
-    "ending": ("day",),
+    "ending": ("day", "month"),
     "week_of": ("day",),
     "nth_week": ("month", "year"),
     "range": ("day",),

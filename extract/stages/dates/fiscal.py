@@ -39,12 +39,21 @@ _FISCAL_STATEMENTS = (
 )  # fmt: skip
 
 
+# ``whose fiscal year begins in July``, ``its financial year starts on April 1``
+_FISCAL_BEGINS = re.compile(
+    rf"(?:fiscal|financial)\s+year\s+(?:that\s+)?(?:begins|began|starts|started|commences"
+    rf"|runs\s+from)\s+(?:on\s+|in\s+)?{_FY_DAY}",
+    re.IGNORECASE,
+)
+
+
 def _generic_fiscal_ends(text: str) -> list[tuple[int, int]]:
     """Spans of the month (and day) in ``its fiscal year ends in June`` / ``ending March 31``
-    with no year: a recurring date, not one day or month."""
+    / ``begins in July`` with no year: a recurring date, not one day or month."""
     return [
         (m.start("d0") if m["d0"] else m.start("mon"), m.end())
-        for m in _FISCAL_STATEMENTS[-1].finditer(text)
+        for pattern in (_FISCAL_STATEMENTS[-1], _FISCAL_BEGINS)
+        for m in pattern.finditer(text)
         if m["ey"] is None
     ]
 
@@ -86,6 +95,9 @@ def stated_fiscal_calendar(text: str) -> FiscalCalendar | None:
                 return FiscalCalendar(start_month, label)
             if found is None:
                 found = FiscalCalendar(start_month, label)
+    if found is None:
+        for m in _FISCAL_BEGINS.finditer(text):
+            return FiscalCalendar(_month(m["mon"]), "end")
     return found
 
 
@@ -97,6 +109,8 @@ _FQ_LABEL = re.compile(
       | (?P<o2>first|second|third|fourth)[\s-]+fiscal[\s-]+quarter(?![\w])
       | (?P<o3>first|second|third|fourth)[\s-]+quarter\s+of\s+(?:the\s+)?
         (?:fiscal|financial)\s+year\s*['\u2019]?(?P<fy3>\d{4}|\d\d)?(?![\w])
+      | (?P<o4>first|second|third|fourth)[\s-]+quarter
+        (?=\s*(?:,\s*(?:which|that)\s+)?(?:ended|ending)\s)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -114,7 +128,8 @@ _FQ_NEAR = 600  # characters between a fiscal quarter and the ``<Month> quarter`
 def inferred_fiscal_calendar(text: str, reference: date | None = None) -> FiscalCalendar | None:
     """The fiscal calendar implied by a fiscal quarter and the calendar months it covers.
 
-    ``the fiscal fourth quarter ended Sept. 30`` (a quarter and its last day), or ``Q2 FY25``
+    ``the fiscal fourth quarter ended Sept. 30``, ``the second quarter ended September`` (a
+    quarter and the month it ends in), or ``Q2 FY25``
     with ``the September quarter`` nearby (``the <Month> quarter`` is the quarter ending in
     that month): quarter ``n`` ends in month ``M``, so the fiscal year starts in month
     ``M - 3n + 1``. When the quarter carries a fiscal-year label and the year of month ``M``
@@ -124,7 +139,7 @@ def inferred_fiscal_calendar(text: str, reference: date | None = None) -> Fiscal
     """
     anchors = [(m.start(), m) for m in _MONTH_QUARTER.finditer(text)]
     for label in _FQ_LABEL.finditer(text):
-        ordinal = label["o1"] or label["o2"] or label["o3"]
+        ordinal = label["o1"] or label["o2"] or label["o3"] or label["o4"]
         number = _FQ_ORDINALS[ordinal.lower()] if ordinal else int(label["q"] or label["q2"])
         fy_raw = label["fy"] or label["fy2"] or label["fy3"]
         ended = _FQ_ENDED.match(text, label.end())

@@ -11,13 +11,8 @@ from extract.normalize.dates import (
     MONTHS,
     DateExpr,
 )
-from extract.stages.dates.tense import (
-    _SUPERLATIVE,
-)
 from extract.stages.dates.vocabulary import (
     _AMOUNT_AFTER,
-    _AMOUNT_BEFORE,
-    _CARDINAL_WORDS,
     _ORDINAL_WORDS,
     _PREPOSITIONS,
     _WEEKDAYS,
@@ -284,172 +279,6 @@ def _h_month_range(m: re.Match[str], text: str, ref: date | None) -> DateExpr | 
     )
 
 
-def _quarter_year(m: re.Match[str], ref: date | None) -> tuple[int | None, int | None, bool]:
-    """(year, year_offset, fiscal) from the groups y0 / y / fy / rel of a quarter or half."""
-    fiscal = bool(m.groupdict().get("fis") or m.groupdict().get("fis0"))
-    for name in ("y0", "y", "fy", "fy2", "y2"):
-        value = m.groupdict().get(name)
-        if value:
-            digits = re.sub(r"[^\d]", "", value)
-            if "fy" in value.lower() or name == "fy":
-                fiscal = True
-            if not digits:
-                continue
-            return _two_digit(digits, ref), None, fiscal
-    rel = m.groupdict().get("rel")
-    if rel:
-        return None, _offset(rel), fiscal
-    return None, None, fiscal
-
-
-def _h_month_quarter(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    month = _month(m["mon"])
-    if month % 3:
-        return None
-    year = int(m["y"]) if m["y"] else None
-    return DateExpr("quarter", year=year, quarter=month // 3)
-
-
-def _h_ord_quarter(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    ord_word = m["ord"].lower()
-    number = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
-              "3rd": 3, "4th": 4, "final": 4, "last": 4}[ord_word]  # fmt: skip
-    year, offset, fiscal = _quarter_year(m, ref)
-    if ord_word in ("final", "last") and year is None and offset is None:
-        return None
-    if re.match(r"\s+(?:in\s+a\s+row|running|straight)\b", text[m.end() :], re.IGNORECASE):
-        return None
-    if _generic_adjective(m, text, year, offset):
-        return None
-    return DateExpr("quarter", year=year, year_offset=offset, quarter=number, fiscal=fiscal)
-
-
-def _generic_adjective(m: re.Match[str], text: str, year: int | None, offset: int | None) -> bool:
-    """``its strongest first-half performance``: no year, and a superlative right before."""
-    if year is not None or offset is not None or m.group().lower().startswith("the"):
-        return False
-    return _prev_word(text, m.start()) in _SUPERLATIVE
-
-
-def _h_q_form(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    year, offset, fiscal = _quarter_year(m, ref)
-    if year is None and offset is None and m["q"] != "Q":
-        return None
-    return DateExpr("quarter", year=year, year_offset=offset, quarter=int(m["n"]), fiscal=fiscal)
-
-
-def _h_rel_quarter(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    rel = m["rel"].lower()
-    if rel in ("this", "current"):
-        return DateExpr("report_quarter")
-    return DateExpr("quarter", quarter_offset=_offset(rel))
-
-
-def _h_same_period(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    if m["y"]:
-        return None  # ``the same period of 2024``: only the year is certain
-    return DateExpr("same_period_last_year")
-
-
-def _h_first_n(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    count = _day(m["n"]) if not m["n"].isdigit() else int(m["n"])
-    if not count:
-        return None
-    months = count * 3 if m["unit"].lower().startswith("quarter") else count
-    if months > 12:
-        return None
-    year = _year_of(m, ref)
-    offset = _rel_year(m)
-    return DateExpr("first_months", year=year, year_offset=offset, count=months)
-
-
-def _h_ord_half(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    number = 1 if m["ord"].lower() in ("first", "1st") else 2
-    year, offset, fiscal = _quarter_year(m, ref)
-    if _generic_adjective(m, text, year, offset):
-        return None
-    return DateExpr("half", year=year, year_offset=offset, half=number, fiscal=fiscal)
-
-
-def _h_h_form(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    year, offset, fiscal = _quarter_year(m, ref)
-    return DateExpr("half", year=year, year_offset=offset, half=int(m["n"]), fiscal=fiscal)
-
-
-def _h_fiscal_year(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    digits = m["y"]
-    if len(digits) == 2 and not m["fy"]:
-        return None
-    return DateExpr("year", year=_two_digit(digits, ref), fiscal=True)
-
-
-def _h_year(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    if _AMOUNT_AFTER.match(text, m.end()):
-        return None
-    before = text[max(0, m.start() - 20) : m.start()]
-    if _AMOUNT_BEFORE.search(before) and not re.search(
-        r"(?:to|of|by|than|over)\s+$", before, re.IGNORECASE
-    ):
-        return None
-    return DateExpr("year", year=int(m["y"]))
-
-
-def _h_year_range(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    first = int(m["a"])
-    raw = m["b"]
-    if len(raw) == 2:
-        if int(raw) <= 12:
-            return None
-        last = first // 100 * 100 + int(raw)
-    else:
-        last = int(raw)
-    if last <= first or last - first > 50:
-        return None
-    if _AMOUNT_AFTER.match(text, m.end()):
-        return None
-    return DateExpr("range", start=DateExpr("year", year=first), end=DateExpr("year", year=last))
-
-
-def _h_rel_year(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    rel = m["rel"].lower().split()[-1]
-    if rel in ("previous", "prior", "past", "following"):
-        return None
-    return DateExpr("year", year_offset=_offset(rel))
-
-
-def _h_spelled_year(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    if _prev_word(text, m.start()) not in ("in", "since", "of", "by", "until", "from", "during"):
-        return None
-    words = m.group().lower().replace("-", " ").replace(" and ", " ").split()
-    if words[:2] == ["two", "thousand"]:
-        rest = sum(_CARDINAL_WORDS.get(w, 0) for w in words[2:])
-        return DateExpr("year", year=2000 + rest)
-    century = _CARDINAL_WORDS[words[0]] * 100
-    rest = sum(_CARDINAL_WORDS.get(w, 0) for w in words[1:])
-    if rest < 10:
-        return None
-    return DateExpr("year", year=century + rest)
-
-
-_NOUN_PHRASE_GOES_ON = frozenset({
-    "of", "in", "to", "and", "or", "as", "was", "is", "will", "would", "has", "had", "were",
-    "ahead", "so", "but", "for", "at", "on", "with", "that", "which", "when", "while", "than",
-    "from", "by", "through", "we", "it", "they", "he", "she", "i", "the", "a", "an", "its",
-    "their", "our", "compared", "versus", "after", "before", "despite", "because",
-})  # fmt: skip
-
-
-def _h_whole_year(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
-    if m["y"]:
-        return DateExpr("year", year=int(m["y"]))
-    # ``full-year revenue``, ``its full year target``: an adjective, like ``annual`` (not a
-    # date, CONVENTIONS); ``for the full year`` / ``the whole year`` is the report's year.
-    follow = re.match(r"\s*([A-Za-z]+)\b", text[m.end() : m.end() + 30])
-    if follow and follow.group(1).lower() not in _NOUN_PHRASE_GOES_ON:
-        return None
-    return DateExpr("report_year")
-
-
 def _h_rel_week(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
     rel = m["rel"].lower()
     if m["the"] and rel == "last":
@@ -570,7 +399,18 @@ def _h_edge(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
     return DateExpr("edge", edge="end" if word in ("end", "close") else "start")
 
 
+# ``its fiscal third quarter ended June 30``, ``the second-quarter ended``: the quarter is an
+# ordinal period of its own, and the day a separate mention.
+_ORDINAL_BEFORE = re.compile(
+    r"(?:first|second|third|fourth|final|fiscal|financial|1st|2nd|3rd|4th)[\s-]+$", re.IGNORECASE
+)
+
+
 def _h_ending(m: re.Match[str], text: str, ref: date | None) -> DateExpr | None:
+    if m.group()[:3].lower() != "the" and _ORDINAL_BEFORE.search(
+        text, max(0, m.start() - 12), m.start()
+    ):
+        return None
     if m["unit"]:
         unit = m["unit"].lower()
         count = 3 if unit == "quarter" else 6 if unit.startswith("half") else 12

@@ -13,44 +13,49 @@ from extract.stages.dates.handlers import (
     _h_day_rel_month,
     _h_edge,
     _h_ending,
-    _h_first_n,
-    _h_fiscal_year,
     _h_from_day,
-    _h_h_form,
     _h_iso,
     _h_month_bare,
     _h_month_day,
-    _h_month_quarter,
     _h_month_range,
     _h_month_rel_year,
     _h_month_year,
     _h_nth_week,
     _h_numeric_month,
-    _h_ord_half,
-    _h_ord_quarter,
-    _h_q_form,
     _h_rel_month,
     _h_rel_month_name,
-    _h_rel_quarter,
     _h_rel_week,
-    _h_rel_year,
     _h_relative_day,
-    _h_same_period,
     _h_span_to,
-    _h_spelled_year,
     _h_week_number,
     _h_week_of,
     _h_weekday,
     _h_weekday_day,
     _h_weekend,
-    _h_whole_year,
-    _h_year,
     _h_year_month,
-    _h_year_range,
     _h_ymd_words,
     _make_numeric,
     _make_numeric_md,
     _Rule,
+)
+from extract.stages.dates.periods import (
+    _h_calendar_year,
+    _h_first_n,
+    _h_fiscal_year,
+    _h_h_form,
+    _h_month_quarter,
+    _h_month_range_period,
+    _h_ord_half,
+    _h_ord_quarter,
+    _h_q_form,
+    _h_rel_fiscal_year,
+    _h_rel_quarter,
+    _h_rel_year,
+    _h_same_period,
+    _h_spelled_year,
+    _h_whole_year,
+    _h_year,
+    _h_year_range,
 )
 from extract.stages.dates.vocabulary import (
     _COUNT,
@@ -68,14 +73,19 @@ from extract.stages.dates.vocabulary import (
 
 
 def _rules(numeric_order: str) -> list[_Rule]:
-    fy = r"(?:FY\s*['\u2019]?\d{2,4}|fiscal\s+(?:year\s+)?\d{4})"
+    # A fiscal label: ``FY24``, ``FY 2024``, ``FY2023/24``, ``fiscal 2024``, ``fiscal 2023-24``.
+    fy = (
+        r"(?:FY\s*['\u2019]?\d{2,4}(?:[-/]\d{2}(?:\d{2})?)?"
+        r"|(?:fiscal|financial)\s+(?:year\s+)?\d{4}(?:[-/]\d{2}(?:\d{2})?)?)"
+    )
+    fy_compact = r"FY\s*['\u2019]?\d{2,4}(?:[-/]\d{2}(?:\d{2})?)?"
     year_tail = (
         r"(?:(?:\s*[,/-]\s*|\s+)(?:(?:of|in)\s+)?(?P<y>\d{4}(?!\d|,\d)|['\u2019]\d\d(?!\d)))?"
     )
-    fy_tail = r"(?:FY\s*['\u2019]?\d{2,4}|fiscal\s+(?:year\s+)?\d{4})"
+    fy_tail = rf"(?:{fy}|calendar\s+(?:year\s+)?\d{{4}}|CY\s*['\u2019]?\d{{2,4}})"
     quarter_tail = rf"""
         (?: (?:\s+of|,)?\s+(?:the\s+)?(?:(?P<fis2>fiscal|financial)\s+(?:year\s+)?)?
-              (?P<y>{fy_tail}|\d{{4}})(?![\w])
+              (?P<y>{fy_tail}|\d{{4}}(?:[-/]\d{{2}}(?:\d{{2}})?)?)(?![\w])
           | (?:\s+of)?\s+(?P<rel>{_REL_YEAR})
           | \s+of\s+the\s+(?:current\s+)?year )?"""
     rules = [
@@ -221,6 +231,13 @@ def _rules(numeric_order: str) -> list[_Rule]:
         ),
         # Quarters
         _Rule(
+            _compile(rf"""(?<![\w])the\s+(?P<m1>{_MONTH})\s*(?:-|\u2013|to|through)\s*
+                (?P<m2>{_MONTH})\s+(?:quarter|period)(?![\w])
+                (?:,?\s+(?:of\s+)?(?P<y>{_YEAR4})(?!\d))?"""),
+            _h_month_range_period,
+            trigger="month",
+        ),
+        _Rule(
             _compile(rf"""(?<![\w])(?:the\s+)?(?P<mon>{_MONTH})(?:\s+(?P<y>{_YEAR4}))?(?:\s*-\s*|\s+)
                 quarter(?![\w])"""),
             _h_month_quarter,
@@ -236,10 +253,10 @@ def _rules(numeric_order: str) -> list[_Rule]:
         _Rule(
             _compile(
                 rf"""(?<![\w])(?:(?P<y0>\d{{4}}|FY\s*['\u2019]?\d{{2,4}})\s*-?\s*)?
-                (?:(?P<fis>fiscal)\s+)?(?P<q>[Qq])(?P<n>[1-4])(?![\w])
-                (?: \s*[-/]?\s*(?P<y>\d{{4}})(?![\w]) | \s*['\u2019](?P<fy2>\d\d)(?![\w])
+                (?:(?P<fis>fiscal)\s+)?(?P<q>[Qq])(?P<n>[1-4])(?:(?![\w])|(?=FY))
+                (?: (?:\s*|\s+of\s+)(?P<fy>{fy})(?![\w])
+                  | \s*[-/]?\s*(?P<y>\d{{4}})(?![\w]) | \s*['\u2019](?P<fy2>\d\d)(?![\w])
                   | [-/](?P<y2>\d\d)(?![\w])
-                  | \s+(?:of\s+)?(?P<fy>{fy})(?![\w])
                   | \s+(?P<rel>{_REL_YEAR}) )?""",
                 case=False,
             ),
@@ -247,14 +264,14 @@ def _rules(numeric_order: str) -> list[_Rule]:
             trigger="qh",
         ),
         _Rule(
-            _compile(r"""(?<![\w])(?P<n>[1-4])Q\s*(?P<y>\d{4}|['\u2019]?\d\d|FY\s*['\u2019]?\d{2,4})
+            _compile(rf"""(?<![\w])(?P<n>[1-4])Q\s*(?P<y>{fy_compact}|\d{{4}}|['\u2019]?\d\d)
                 (?![\w])"""),
             _h_q_form,
             trigger="qh",
         ),
         _Rule(
             _compile(r"""(?<![\w])(?:the\s+)?(?P<rel>this|current|last|next|coming|following
-                |previous|past|prior|upcoming)\s+(?:fiscal\s+)?quarter(?![\w])"""),
+                |previous|past|prior|upcoming|preceding)\s+(?:fiscal\s+)?quarter(?![\w])"""),
             _h_rel_quarter,
             trigger="quarter",
         ),
@@ -282,8 +299,8 @@ def _rules(numeric_order: str) -> list[_Rule]:
         _Rule(
             _compile(
                 rf"""(?<![\w])(?:(?P<y0>\d{{4}}|FY\s*['\u2019]?\d{{2,4}})\s*-?\s*)?H(?P<n>[12])
-                (?![\w])(?: \s*[-/]?\s*(?P<y>\d{{4}})(?![\w]) | \s*['\u2019](?P<fy2>\d\d)(?![\w])
-                  | \s+(?:of\s+)?(?P<fy>{fy})(?![\w])
+                (?:(?![\w])|(?=FY))(?: (?:\s*|\s+of\s+)(?P<fy>{fy})(?![\w])
+                  | \s*[-/]?\s*(?P<y>\d{{4}})(?![\w]) | \s*['\u2019](?P<fy2>\d\d)(?![\w])
                   | \s+(?P<rel>{_REL_YEAR}) )?""",
                 case=True,
             ),
@@ -292,7 +309,7 @@ def _rules(numeric_order: str) -> list[_Rule]:
         ),
         _Rule(
             _compile(
-                r"""(?<![\w])(?P<n>[12])H\s*(?P<y>\d{4}|['\u2019]?\d\d|FY\s*['\u2019]?\d{2,4})
+                rf"""(?<![\w])(?P<n>[12])H\s*(?P<y>{fy_compact}|\d{{4}}|['\u2019]?\d\d)
                 (?![\w])""",
                 case=True,
             ),
@@ -301,9 +318,28 @@ def _rules(numeric_order: str) -> list[_Rule]:
         ),
         # Years
         _Rule(
-            _compile(r"""(?<![\w])(?:(?P<fy>FY)|fiscal\s+(?:year\s+)?)\s*['\u2019]?(?P<y>\d{4}|\d{2})
-                (?![\w])"""),
+            _compile(r"""(?<![\w])(?:(?P<fy>FY)|fiscal\s+(?:year\s+)?|financial\s+year\s+)\s*
+                ['\u2019]?(?P<y>\d{4}|\d{2})(?:[-/](?P<y2>\d{2}(?:\d{2})?))?(?![\w])"""),
             _h_fiscal_year,
+            trigger="fiscal",
+        ),
+        _Rule(
+            _compile(r"""(?<![\w])(?:the\s+)?(?P<y>\d{4})[-/](?P<y2>\d{2}(?:\d{2})?)\s+
+                (?:fiscal|financial)(?:\s+year)?(?![\w])"""),
+            _h_fiscal_year,
+            trigger="fiscal",
+        ),
+        _Rule(
+            _compile(r"""(?<![\w])(?:calendar\s+(?:year\s+)?(?P<y>\d{4})|CY\s*['\u2019]?(?P<cy>\d{4}|\d\d))
+                (?![\w])"""),
+            _h_calendar_year,
+            trigger="calendar",
+        ),
+        _Rule(
+            _compile(r"""(?<![\w])(?:the\s+)?(?P<rel>this|current|next|last|coming)\s+
+                (?:(?:fiscal|financial)\s+year|fiscal(?!\s+(?:quarter|half|first|second|third
+                |fourth|year|\d)))(?![\w])"""),
+            _h_rel_fiscal_year,
             trigger="fiscal",
         ),
         _Rule(
@@ -405,8 +441,8 @@ def _rules(numeric_order: str) -> list[_Rule]:
         ),
         _Rule(
             _compile(r"""(?<![\w])(?:the\s+)?(?:(?P<n>three|six|nine|twelve|3|6|9|12)\s+months
-                |(?P<unit>quarter|half[\s-]year|(?:fiscal\s+)?year))\s+(?:ended|ending)\s+
-                (?:on\s+)?(?=\S)"""),
+                |(?P<unit>quarter|half[\s-]year|(?:fiscal\s+|financial\s+|business\s+)?year))
+                \s+(?:ended|ending|to|through)\s+(?:on\s+|in\s+)?(?=\S)"""),
             _h_ending,
             role="prefix",
             trigger="ending",
@@ -456,7 +492,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "digit": re.compile(r"\d+"),
     "year4": re.compile(r"(?:1[89]|20)\d\d"),
     "qh": re.compile(r"[qh][1-4]|[1-4][qh]"),
-    "fiscal": re.compile(r"(?:fy|fiscal)"),
+    "fiscal": re.compile(r"(?:fy|fiscal|financial)"),
+    "calendar": re.compile(r"calendar|cy\s*['\u2019]?\d"),
     "month": re.compile(
         r"(?:january|february|march|april|may|june|july|august|september|october|november"
         r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?![a-z])"
@@ -475,7 +512,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "day": re.compile(r"(?:today|yesterday|tomorrow)(?![a-z])"),
     "spelled": re.compile(r"(?:thousand|nineteen|twenty)(?![a-z])"),
     "edge": re.compile(r"(?:end|close|beginning|start)(?![a-z])"),
-    "ending": re.compile(r"(?:ended|ending)(?![a-z])"),
+    "ending": re.compile(r"(?:ended|ending|through|(?:year|quarter)\s+to)(?![a-z])"),
     "cjk": re.compile(r"[今明去前后後]年|[上下]半年|季度"),
 }
 _ON_YEAR = re.compile(r"on\s*-\s*$|on\s+$")
