@@ -12,6 +12,7 @@ point to the country: its currency, cities, exchanges), and an example (``exampl
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections import Counter
@@ -165,7 +166,8 @@ def parse_calendar_table(text: str, name: str) -> CalendarTable:
     return CalendarTable(tuple(rows))
 
 
+@functools.lru_cache(maxsize=1)
 def load_calendar_table() -> CalendarTable:
-    """The packaged table."""
+    """The packaged table (read and validated once per process)."""
     path = resources.files("extract.data").joinpath("fiscal_calendars.csv")
     return parse_calendar_table(path.read_text(encoding="utf-8"), "fiscal_calendars.csv")
