@@ -180,6 +180,16 @@ class DateStage:
             return company
         return document if document is not None else FiscalCalendar()
 
+    def _packaged_company(self, companies: list[tuple[int, str]], span: tuple[int, int]) -> bool:
+        """True when the calendar of the sentence ``span`` comes from a packaged company row
+        alone (not configured): it applies to fiscal labels (``fiscal 2024``, ``FY24``), not
+        to a bare ``the third quarter``, which market research about such a company often
+        means as the calendar quarter."""
+        i = bisect.bisect_left(companies, (span[0], ""))
+        if not (i < len(companies) and companies[i][0] < span[1]):
+            return False
+        return companies[i][1] not in self.fiscal_year_start
+
     def _plan(self, doc: ParsedDoc) -> list[_Planned]:
         """The candidates that are date mentions, each with what its sentence says."""
         text = doc.text
@@ -216,7 +226,8 @@ class DateStage:
             expr = cand.expr
             span = text[cand.start : cand.end]
             fiscal = self._fiscal(companies, (s_start, s_end), document)
-            if fiscal.start_month != 1 and _bare_fiscal_candidate(cand, span):
+            packaged_only = self._packaged_company(companies, (s_start, s_end))
+            if fiscal.start_month != 1 and not packaged_only and _bare_fiscal_candidate(cand, span):
                 # In a company's non-calendar fiscal year, ``Q2``, ``the second quarter``
                 # and ``the first half`` are its fiscal periods.
                 expr = replace(expr, fiscal=True)
