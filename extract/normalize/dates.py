@@ -14,6 +14,9 @@ Conventions:
   ``report_period``), else the quarter holding the reference date; ``the whole year`` is
   the year of that report period, else the reference year.
 - Weeks are ISO weeks (Monday to Sunday); ``next Friday`` is the Friday of next week.
+- One form per period: a span that is a calendar month, quarter, half or year is written
+  with that label (``from July 1 to September 30`` -> ``2024-Q3``); ``canonical_period``
+  rewrites a ``START/END`` string the same way.
 - Fiscal years: ``FY2024`` is the fiscal year that ends in 2024 (``fiscal_label="end"``, the
   US convention) or, with ``fiscal_label="start"`` (the Japanese convention, stated by a
   document as ``fiscal 2023, the twelve months ended March 31, 2024``), the one that starts

@@ -48,35 +48,36 @@ from extract.stages.dates.tense import (
 class DateStage:
     """Finds date mentions and resolves them against the document's reference date.
 
-    Rules beyond ``extract.normalize.dates``:
+    Rules beyond ``extract.normalize.dates`` (docs/RULES.md gives them all, with examples):
 
-    - Fiscal calendar of a document, in this order: the configured start month of a company
-      the sentence names; a statement of the fiscal year's end (``fiscal 2023, which ended
-      on Sept. 30, 2023``, ``its fiscal year ends in June``); else one inferred from a
-      fiscal quarter and the calendar months it covers: ``the fiscal fourth quarter ended
-      Sept. 30``, or ``Q2 FY25`` with ``the September quarter`` nearby (``the <Month>
-      quarter`` is the calendar quarter ending in that month). Quarter ``n`` ending in month
-      ``M`` puts the fiscal year's start at ``M - 3n + 1``; a fiscal-year label with it says
-      whether years are named by their end (``FY25`` = April 2024 - March 2025, Q2 FY25 =
-      July - September 2024) or start year. Without any such evidence fiscal labels are
-      read as calendar periods.
+    - Fiscal calendar of a sentence, in this order: the company it names (configured in
+      ``fiscal_year_start``, else a company row of ``calendars``); a statement of the fiscal
+      year's end or start (``fiscal 2023, which ended on Sept. 30, 2023``, ``its fiscal
+      year ends in June``, ``whose fiscal year begins in July``); one inferred from a quarter
+      and the month it ends in (``the fiscal fourth quarter ended Sept. 30``, ``the second
+      quarter ended September``, ``Q2 FY25`` near ``the September quarter``): quarter ``n``
+      ending in month ``M`` puts the start at ``M - 3n + 1``; the default of the country the
+      document's cues name (``calendars``); else the calendar year.
+    - In a non-calendar fiscal year, a quarter or half named without a year or month
+      (``Q2``, ``the second quarter``, ``the first half``) is the fiscal one, unless only a
+      packaged company row gives the calendar. Split-year labels (``FY2023/24``) name the
+      year ending in their second year, starting in April when no calendar is known.
     - A fiscal quarter or half that coincides with a calendar one is written as that
-      (``2024-Q3``); fiscal years and halves that are not calendar ones are intervals
-      (``2023-10-01/2024-09-30``). In a document with a non-calendar fiscal year a bare
-      ``Q2`` is the fiscal quarter.
+      (``2024-Q3``); fiscal years and halves that are not calendar ones are intervals.
     - ``the 26 weeks to 31 August`` / ``the six months to 30 June`` is the span ending on
       that day (26 weeks = 182 days). When its sentence calls it the first half (a
       retailer's fiscal half), a year-less ``the first half`` is that span and ``the second
       half`` the span of the same length that follows.
+    - ``this quarter`` is the last quarter named before it, else the first named after it
+      (the quarter the article reports on); the same holds for ``the whole year``, ``the
+      same period last year`` and ``the previous quarter``. Comparison bases after a cue
+      (``from the previous quarter``) are left to the facts linker.
     - A year-less day, month or period is the next one when the sentence speaks of the
-      future: ``will``, ``would`` (not ``would have``), ``expects``, ``to be paid``,
-      ``payable``, ``later this month``, or a forecast noun governing it (``the outlook for
-      December``, ``guidance for the December quarter``).
+      future (see ``tense``), unless it is a comparison basis or a past-tense verb governs it.
     - A hyphenated period adjective after a superlative (``its strongest first-half
       performance``) is generic, not a date.
     - Chinese relative years with halves and quarters (``明年下半年`` -> the second half of
       next year) are dates in any paragraph.
-    - A month range ``October to December`` / ``from May to Oct 2020`` is one interval.
     """
 
     name = "dates"
