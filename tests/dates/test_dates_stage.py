@@ -380,6 +380,9 @@ def test_dates_stage_stated_fiscal_calendar(text: str, expected: FiscalCalendar 
         ("Q3 FY25 profit rose. Revenue for the September quarter grew.", date(2025, 10, 20),
          None),  # the calendar year
         ("Q2 FY25 profit rose.", date(2025, 7, 20), None),  # no months stated
+        ("Its second quarter ended with a loss. Sales in the September quarter fell.",
+         date(2025, 10, 20), None),  # no ``fiscal``, no month it ended in
+        ("Its second quarter ended September 30.", date(2025, 10, 20), FiscalCalendar(4)),
     ],
 )  # fmt: skip
 def test_dates_stage_inferred_fiscal_calendar(

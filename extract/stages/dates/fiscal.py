@@ -147,6 +147,8 @@ def inferred_fiscal_calendar(text: str, reference: date | None = None) -> Fiscal
         if ended is not None:
             end_month = _month(ended["mon"])
             end_year = int(ended["ey"]) if ended["ey"] else None
+        elif label["o4"]:
+            continue  # a quarter without ``fiscal`` counts only with the month it ended in
         else:
             near = [
                 (abs(pos - label.start()), m) for pos, m in anchors
