@@ -65,7 +65,6 @@ PASSES = {
 # seconds, so they are not run); their owners are making them linear: remove a name
 # here once its pass is.
 SUPERLINEAR = {
-    "dates": "dates stage rescans the sentence per mention (owner: date stage)",
     "entities": "entity stage on many short paragraphs naming one org (owner: entity stage)",
     "facts": "fact linker pairs every mention with every number (owner: facts linker)",
 }
