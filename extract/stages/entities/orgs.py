@@ -1,0 +1,239 @@
+"""Organisations found by rule: lists, ``A & B`` firms, makers, names with a legal form."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extract.document import ParsedDoc
+from extract.normalize.entities import (
+    canonical_key,
+    clean_name,
+)
+from extract.stages.entities.context import _DocContext
+from extract.stages.entities.products import _product_names
+from extract.stages.entities.spans import (
+    _Cand,
+    _following_org_word,
+    _is_concept_word,
+    _legal_form,
+    _overlaps,
+    _trim,
+    _words,
+)
+from extract.stages.entities.vocab import (
+    _COMMON_NOUN_END,
+    _COMMON_PAIR_WORDS,
+    _DESCRIPTIVE_WORDS,
+    _DETERMINERS,
+    _FUNCTION_WORDS,
+    _ROLE_WORDS,
+    NOT_ENTITIES,
+)
+
+_LIST_WORD = r"(?:[A-Z](?:[\w&-]|\.(?=\w))*|[a-z]+[A-Z][\w-]*)"
+
+_LIST_NAME = rf"{_LIST_WORD}(?:[ ](?:{_LIST_WORD}|\d+))?(?:[ ]{_LIST_WORD})?"
+
+_NAME_LIST = re.compile(
+    rf"(?<![\w-])({_LIST_NAME}(?:,[ ]{_LIST_NAME})*,?[ ](?:and|or)[ ]{_LIST_NAME})(?![\w-])"
+)
+
+_MEDIA_NAME = re.compile(
+    r"\b(?:magazine|newspaper|journal|website|news outlet|outlet|daily|weekly|newsletter)"
+    r"[ ][\"\u201c]([A-Z][^\"\u201d\n]{1,60})[\"\u201d]"
+)
+
+
+def _coordinated(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list[_Cand]:
+    """Names listed with organisations are organisations (``NIO, Li Auto, XPeng and SERES``);
+    the quoted name of a magazine or newspaper is one."""
+    text = doc.text
+    by_span = {(c.start, c.end): c.kind for c in cands}
+    product_names = _product_names(text, cands)
+    taken = [(c.start, c.end) for c in cands]
+    found: list[_Cand] = []
+    for match in _NAME_LIST.finditer(text):
+        if not ctx.english(doc, match.start()):
+            continue
+        items = []
+        for part in re.finditer(r"[^,]+", match.group(1)):
+            for piece in re.split(r"(?:^|[ ])(?:and|or)[ ]", part.group(0)):
+                if piece.strip():
+                    offset = match.start(1) + part.start() + part.group(0).find(piece)
+                    items.append(_trim(text, offset, offset + len(piece)))
+        kinds = [
+            "product" if text[item[0] : item[1]] in product_names else by_span.get(item)
+            for item in items
+        ]
+        if "org" not in kinds or any(k in ("person", "place") for k in kinds):
+            continue
+        if re.match(r"\s+of\b", text[match.end(1) : match.end(1) + 5]):
+            continue  # "X and Chairman of Y": titles, not a list of names
+        for item, kind in zip(items, kinds, strict=True):
+            surface = text[item[0] : item[1]]
+            if (
+                kind is None
+                and item[1] > item[0]
+                and surface.split()[0].casefold() not in _FUNCTION_WORDS
+                and not any(w.casefold() in _ROLE_WORDS for w in surface.split())
+                and not _is_concept_word(surface)
+                and not any(
+                    _overlaps(item, (c.start, c.end))
+                    and not (c.kind == "place" and item[0] <= c.start and c.end < item[1])
+                    for c in cands
+                )
+            ):
+                found.append(_Cand("org", item[0], item[1], "propagated"))
+    for match in _MEDIA_NAME.finditer(text):
+        span = (match.start(1), match.end(1))
+        if not any(_overlaps(span, t) and by_span.get(t) == "org" for t in taken):
+            found.append(_Cand("org", span[0], span[1], "rule"))
+    return found
+
+
+_AMPERSAND_NAME = re.compile(r"(?<![\w&-])([A-Z][a-z]+[ ]&[ ][A-Z][a-z]+)(?![\w&-])")
+
+
+def _ampersand_orgs(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list[_Cand]:
+    """Two capitalized words joined by ``&`` are a firm's name (``Dunmore & Pike``), with
+    any legal form after it, where nothing else was read there; two common words that the
+    document also writes in lower case (``Research & Development``) are none."""
+    text = doc.text
+    taken = [(c.start, c.end) for c in cands]
+    found: list[_Cand] = []
+    for match in _AMPERSAND_NAME.finditer(text):
+        start, end = match.span(1)
+        words = [w for w in match.group(1).split() if w != "&"]
+        if (
+            not ctx.english(doc, start)
+            or any(_overlaps((start, end), t) for t in taken)
+            or any(
+                w.casefold() in _FUNCTION_WORDS | NOT_ENTITIES | _ROLE_WORDS | _COMMON_PAIR_WORDS
+                or _COMMON_NOUN_END.search(w)
+                for w in words
+            )
+            or all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words)
+        ):
+            continue
+        end = _following_org_word(text, end) or end
+        found.append(_Cand("org", start, end, "propagated"))
+    return found
+
+
+def _maker_orgs(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list[_Cand]:
+    """The maker named in a product (``Zelva`` of ``Zelva K3``) is the company where its
+    name stands with company words (``Zelva Motors``), where nothing else was read there;
+    the canonical is the maker's name alone."""
+    text = doc.text
+    org_keys = {canonical_key(text[c.start : c.end]) for c in cands if c.kind == "org"}
+    makers: set[str] = set()
+    for c in cands:
+        words = text[c.start : c.end].split()
+        if c.kind != "product" or c.source == "ner" or len(words) < 2:
+            continue
+        maker = words[0]
+        if (
+            re.fullmatch(r"[A-Z][a-z]{2,}", maker)
+            and maker.casefold() not in _FUNCTION_WORDS
+            and canonical_key(maker) not in org_keys
+        ):
+            makers.add(maker)
+    taken = [(c.start, c.end) for c in cands]
+    found: list[_Cand] = []
+    for maker in sorted(makers):
+        for match in re.finditer(rf"(?<![\w-]){maker}((?:[ ][A-Z][a-z]+)+)\b", text):
+            tail = match.group(1).split()
+            if not all(w.casefold() in _DESCRIPTIVE_WORDS or _legal_form(w) for w in tail):
+                continue
+            span = match.span()
+            if not ctx.english(doc, span[0]) or any(_overlaps(span, t) for t in taken):
+                continue
+            found.append(_Cand("org", span[0], span[1], "rule", "", maker))
+    return found
+
+
+# A name followed by a legal form proper (not ``Group``/``Holdings``): a company.
+_LEGAL_NAME = re.compile(
+    r"(?<![\w&-])((?:[A-Z][\w&'-]*(?:[ \t]+&)?[ \t]+){0,3}[A-Z][\w&'-]*)"
+    r"((?:,?[ \t]+(?:Co\.,?[ \t]*Ltd\.?|S\.p\.A\.|S\.A\.|N\.V\.|K\.K\.|A/S\b"
+    r"|(?:Inc|Corp|Ltd|Co)\.|(?:Inc|Incorporated|Ltd|Limited|Corp|Corporation|LLC|PLC|plc|AG|SE"
+    r"|SA|GmbH|NV|BV|SpA|ASA|AB|ApS|Oyj|Oy)\b))+)"
+)
+
+
+def _legal_names(text: str) -> dict[str, str]:
+    """Names written somewhere with a legal form (``Kessler Antriebstechnik AG``): the name
+    without it -> the name with it as first written."""
+    names: dict[str, str] = {}
+    for match in _LEGAL_NAME.finditer(text):
+        words = match.group(1).split()
+        lowered = {w.casefold() for w in re.findall(r"(?<![A-Z])\b[a-z][\w-]*", text)}
+        while len(words) > 1 and (
+            words[0].casefold() in _FUNCTION_WORDS | _DETERMINERS | _ROLE_WORDS
+            or words[0].casefold() in lowered
+            or words[0].isupper()
+        ):
+            words.pop(0)  # "Meanwhile Acme Inc.", a dateline "DALLAS Acme Inc."
+        before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 20) : match.start()])
+        if (
+            len(words) >= 3
+            and before is not None
+            and before.group(1).casefold() in _DETERMINERS - {"the", "a", "an"}
+        ):
+            words.pop(0)  # "der Partnerfirma Rheinwerk Handel GmbH": a noun before the name
+        while words and words[0] == "&":
+            words.pop(0)
+        name = " ".join(words)
+        if (
+            len(name) < 3
+            or name.isupper()
+            or name.casefold() in _FUNCTION_WORDS | _DETERMINERS | NOT_ENTITIES
+        ):
+            continue
+        names.setdefault(name, name + match.group(2))
+    return names
+
+
+def _legal_name_orgs(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:
+    """A name the document writes with a legal form is an organisation in every mention:
+    each occurrence, with or without the legal form, and its leading word(s) alone that the
+    model read as a person (``Kessler`` of ``Kessler Antriebstechnik AG``)."""
+    text = doc.text
+    names = _legal_names(text)
+    if not names:
+        return list(cands)
+    people = {
+        w
+        for c in cands
+        if c.kind == "person"
+        and len(_words(text[c.start : c.end])) >= 2
+        and clean_name(text[c.start : c.end]) not in names
+        for w in _words(text[c.start : c.end])
+    }
+    heads = {" ".join(n.split()[:k]) for n in names for k in range(1, len(n.split()))}
+    heads = {h for h in heads if len(h) >= 3 and h not in people}
+    out = [
+        replace(c, kind="org")
+        if c.kind == "person" and clean_name(text[c.start : c.end]) in set(names) | heads
+        else c
+        for c in cands
+    ]
+    pattern = re.compile(
+        "|".join(rf"(?<![\w&-]){re.escape(n)}(?![\w&-])" for n in sorted(names, key=len)[::-1])
+    )
+    ruler = [(c.start, c.end) for c in out if c.source == "ruler"]
+    orgs = [(c.start, c.end) for c in out if c.kind == "org"]
+    for match in pattern.finditer(text):
+        end = match.end()
+        tail = _LEGAL_NAME.match(text, match.start())
+        if tail is not None and tail.start(2) == end:
+            end = tail.end()
+        if any(_overlaps((match.start(), end), t) for t in ruler) or any(
+            _overlaps((match.start(), end), (s, e)) and not (match.start() <= s and e <= end)
+            for s, e in orgs
+        ):
+            continue  # an alias, or a longer organisation's name, reads these characters
+        out.append(_Cand("org", match.start(), end, "rule"))
+    return out

@@ -1,0 +1,254 @@
+"""Candidate spans and the text helpers that cut and test them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.normalize.entities import (
+    CORPORATE_SUFFIXES,
+)
+from extract.stages.entities.vocab import (
+    _CATEGORY_NOUNS,
+    _FOREIGN_TITLE_END,
+    _FOREIGN_TITLES,
+    _FUNCTION_WORDS,
+    _NAME_AFTER_POSSESSIVE,
+    _ORG_WORDS,
+    _PRIORITY,
+    _ROLE_WORDS,
+    NOT_ENTITIES,
+)
+
+
+def _followed_by_category_noun(text: str, end: int) -> bool:
+    match = re.match(r"\s+([a-z]+)", text[end : end + 30])
+    return match is not None and match.group(1) in _CATEGORY_NOUNS
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-.&][^\W_]+)*|[^\w\s]|_")
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x2E80 for c in name)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    kind: str
+    start: int
+    end: int
+    source: str
+    label: str = ""
+    canonical: str = ""
+
+    @property
+    def priority(self) -> tuple[int, int]:
+        return (_PRIORITY[self.source], self.end - self.start)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without a leading article, quotes, a possessive or text past a line break."""
+    newline = text.find("\n", start, end)
+    if newline != -1:
+        end = newline
+    previous = None
+    while previous != (start, end) and start < end:
+        previous = (start, end)
+        while start < end and (
+            text[start].isspace() or text[start] in "\"'\u201c\u201d\u2018\u2019([«《.,;:"
+        ):
+            start += 1
+        if text[start:end].lower().startswith("the ") and end - start > 4:
+            start += 4
+        while start < end and (
+            text[end - 1].isspace() or text[end - 1] in "\"'\u201c\u201d\u2018\u2019)]»》,;:!?"
+        ):
+            end -= 1
+        if text[start:end].endswith(("'s", "\u2019s")):
+            end -= 2
+        if (
+            end > start
+            and text[end - 1] == "."
+            and not re.search(r"(?:\b(?:Inc|Co|Ltd|Corp|Jr|Sr|St)|\b[A-Z])\.$", text[start:end])
+        ):
+            end -= 1
+    return start, end
+
+
+_AMOUNT_TOKEN = re.compile(
+    r"(?:[A-Z]{3}|[A-Z]{1,2}\$|[$\u20ac\u00a3\u00a5\u20a9])?[\d.,]*\d[\d.,]*"
+    r"(?:bn|mn|m|k|b|tn|%)?|[A-Z]{3}|[A-Z]{1,2}\$|[$\u20ac\u00a3\u00a5\u20a9]"
+    r"|billion|million|trillion|thousand|bn|mn|per|cent|percent|a|an|to|and|or|-|\u2013",
+    re.IGNORECASE,
+)
+
+
+def _amount_like(surface: str) -> bool:
+    """A currency amount or a number (``EUR 5.4bn``, ``$3 billion``, ``2024``) is no name."""
+    tokens = surface.split()
+    return (
+        any(ch.isdigit() for ch in surface)
+        and bool(tokens)
+        and all(_AMOUNT_TOKEN.fullmatch(t) for t in tokens)
+    )
+
+
+_TRAILING_CODE = re.compile(r"\s+(?:Q[1-4]|H[12]|FY\s?\d{2,4}|FY|[1-4]Q|[12]H)$")
+
+
+def _without_trailing_codes(text: str, start: int, end: int) -> int:
+    """A period code glued to a name is no part of it (``Vantara Infotech Q2 profit``)."""
+    while (match := _TRAILING_CODE.search(text, start, end)) is not None:
+        end = match.start()
+    return end
+
+
+def _words(surface: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", surface)
+
+
+def _is_concept_word(surface: str) -> bool:
+    parts = [p for p in re.split(r"[\s&/]+", surface) if p]
+    return bool(parts) and all(p.casefold() in NOT_ENTITIES for p in parts)
+
+
+def _title_case(name: str) -> str:
+    """``NEW YORK`` -> ``New York``; ``WINSTON-SALEM`` -> ``Winston-Salem``."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _alias_case_ok(surface: str, written: str) -> bool:
+    """Short names (``Mi``, ``JD``, ``NIO``) must match exactly; longer ones in any case
+    as long as the text writes them capitalized."""
+    if written == surface:
+        return True
+    return len(surface) >= 5 and written[:1].isupper()
+
+
+def _alias_regex(surface: str) -> str:
+    body = re.escape(surface).replace(r"\ ", r"\s+")
+    left = r"(?<![^\W_])" if surface[0].isalnum() and _latin(surface[0]) else ""
+    right = r"(?![^\W_]|\$)" if surface[-1].isalnum() and _latin(surface[-1]) else ""
+    return f"{left}{body}{right}"
+
+
+_ORG_TAIL = re.compile(
+    r"(?:,?[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Inc\.?|Corp\.?|Ltd\.?|S\.p\.A\.|S\.A\.|N\.V\.|K\.K\."
+    r"|(?:Group|Corporation|Holdings|Limited|Technology|Technologies|Motors?|Securities"
+    r"|Automobile|Electronics|Electric(?:[ \t]+Appliances)?|GmbH|AG|SE|SA|SpA|NV|PLC|plc"
+    r"|LLC|ASA|AB|ApS|Oyj|Oy)\b|A/S\b))+"
+)
+
+
+def _following_org_word(text: str, end: int) -> int | None:
+    """End offset of corporate words right after ``end`` (``Xiaomi`` + `` Group``)."""
+    match = _ORG_TAIL.match(text, end)
+    return match.end() if match is not None else None
+
+
+def _legal_form(word: str) -> bool:
+    return word.replace(".", "").casefold() in CORPORATE_SUFFIXES
+
+
+def _name_tokens(surface: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:[-.'][^\W_]+)*\.?", surface)
+
+
+def _possessive_in_name(rest: str) -> bool:
+    """``People's Bank of China``: the possessive belongs to the name."""
+    words = rest.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    head = words[0].casefold()
+    return head in _ORG_WORDS or head in _NAME_AFTER_POSSESSIVE or "of" in words
+
+
+def _title_word(word: str) -> bool:
+    folded = word.casefold()
+    return (
+        folded in _ROLE_WORDS
+        or folded in _FOREIGN_TITLES
+        or bool(_FOREIGN_TITLE_END.search(folded))
+    )
+
+
+def _without_leading_titles(text: str, start: int, end: int) -> int:
+    """Start of a personal name past the titles before it (``Vorstandschef Matthias
+    Brenner``, ``CEO Jane Roe``), as long as two words of the name remain."""
+    while True:
+        words = list(re.finditer(r"\S+", text[start:end]))
+        if len(words) < 3 or not _title_word(words[0].group(0)):
+            return start
+        start += words[1].start()
+
+
+def _split_span(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """Trimmed pieces of a model span: cut at a line break, lists split, ``X's thing`` -> X."""
+    start, end = _trim(text, start, end)
+    if end <= start:
+        return []
+    surface = text[start:end]
+    inner = re.search(r"['\u2019]s\b", surface)
+    if inner is not None and _possessive_in_name(surface[inner.end() :]):
+        inner = None
+    if inner is not None and label in ("ORG", "PERSON", "PRODUCT", "GPE"):
+        end = start + inner.start()
+        start, end = _trim(text, start, end)
+        surface = text[start:end]
+    if label == "PERSON":
+        start = _without_leading_titles(text, start, end)
+        surface = text[start:end]
+    if label in ("ORG", "PERSON", "GPE") and re.search(r",|\band\b", surface):
+        pieces = []
+        for match in re.finditer(r"[^,]+", surface):
+            parts = [match.group(0)]
+            if " of " not in match.group(0):  # "Ministry of Industry and Information Technology"
+                parts = re.split(r"\s+and\s+", match.group(0))
+            for part in parts:
+                offset = start + match.start() + match.group(0).find(part)
+                s, e = _trim(text, offset, offset + len(part))
+                if e > s and text[s].isupper():
+                    pieces.append((s, e))
+        if len(pieces) >= 2:
+            return pieces
+    return [(start, end)] if end > start else []
+
+
+def _common_phrase(words: Sequence[str], text: str) -> bool:
+    """A capitalized phrase the document also writes in lower case is a concept
+    (``Smart Home`` next to ``smart home``); a name ending in an organisation word is not."""
+    content = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
+    if len(words) < 2 or not content or words[-1].casefold() in _ORG_WORDS:
+        return False
+    phrase = r"(?:\s*&\s*|\s+and\s+|\s+)".join(re.escape(w.lower()) for w in content)
+    return re.search(rf"(?<![\w-]){phrase}(?![\w-])", text) is not None
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [
+        (start + m.start(), start + m.end(), m.group(0)) for m in _TOKEN.finditer(text[start:end])
+    ]
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(word) and (
+        word[0].isupper() or (word[0].islower() and any(c.isupper() for c in word[1:]))
+    )
+
+
+def _camel(word: str) -> bool:
+    return word[:1].islower() and any(c.isupper() for c in word[1:])
+
+
+def _intercaps(word: str) -> bool:
+    """A capital inside a word after lower-case letters: ``HaloBuds``, ``PlayStation``."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", word))
