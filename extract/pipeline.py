@@ -222,7 +222,10 @@ class Pipeline:
 
     def extract(self, document: Document, spacy_doc: Any) -> DocumentResult:
         """Run every stage over one read document. Raises StageError naming the stage."""
-        parsed, language = self.parse(document, spacy_doc)
+        try:
+            parsed, language = self.parse(document, spacy_doc)
+        except Exception as exc:
+            raise StageError(f"stage parse: {type(exc).__name__}: {exc}") from exc
         found: list[Mention] = []
         for stage in self.stages:
             try:
@@ -239,7 +242,10 @@ class Pipeline:
             facts = link_facts(parsed, mentions, self.lexicon)
         except Exception as exc:
             raise StageError(f"stage facts: {type(exc).__name__}: {exc}") from exc
-        entities = build_entity_rows(parsed, mentions)
+        try:
+            entities = build_entity_rows(parsed, mentions)
+        except Exception as exc:
+            raise StageError(f"stage entities: {type(exc).__name__}: {exc}") from exc
         return DocumentResult(
             document=replace(document, language=language),
             mentions=tuple(mentions),
