@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from extract.document import ParsedDoc
 from extract.language import foreign_sentence
 from extract.normalize.entities import (
     canonical_key,
 )
-from extract.stages.entities.spans import _Cand, _legal_form, _name_tokens, _words
+from extract.stages.entities.spans import LowerWords, _Cand, _legal_form, _name_tokens, _words
 from extract.stages.entities.vocab import (
     _DETERMINERS,
     _FUNCTION_WORDS,
@@ -166,6 +167,9 @@ class _DocContext:
     concept_keys: frozenset[str]
     title_spans: tuple[tuple[int, int], ...]
     foreign_spans: tuple[tuple[int, int], ...] = ()
+    lower: LowerWords = field(default_factory=lambda: LowerWords(""))
+    _title_starts: tuple[int, ...] = ()
+    _foreign_starts: tuple[int, ...] = ()
 
     @classmethod
     def build(cls, doc: ParsedDoc) -> _DocContext:
@@ -180,14 +184,30 @@ class _DocContext:
             for s, e in doc.sentences
             if doc.is_english(s) and foreign_sentence(text[s:e]) is not None
         )
-        return cls(frozenset(spans), frozenset(keys), titles, foreign)
+        return cls(
+            frozenset(spans),
+            frozenset(keys),
+            titles,
+            foreign,
+            LowerWords(text),
+            tuple(s for s, _e in titles),
+            tuple(s for s, _e in foreign),
+        )
 
     def in_title(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.title_spans)
+        return _inside(self.title_spans, self._title_starts, offset)
 
     def english(self, doc: ParsedDoc, offset: int) -> bool:
         """The paragraph is English and the sentence is not written in another language."""
-        return doc.is_english(offset) and not any(s <= offset < e for s, e in self.foreign_spans)
+        return doc.is_english(offset) and not _inside(
+            self.foreign_spans, self._foreign_starts, offset
+        )
+
+
+def _inside(spans: Sequence[tuple[int, int]], starts: Sequence[int], offset: int) -> bool:
+    """``offset`` lies in one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i][1]
 
 
 def _initials(words: Sequence[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -14,12 +15,13 @@ from extract.normalize.entities import (
 from extract.stages.entities.context import _DocContext
 from extract.stages.entities.products import _product_names
 from extract.stages.entities.spans import (
+    _WORD,
+    SpanIndex,
     _alias_regex,
     _Cand,
     _is_concept_word,
     _is_name_word,
     _latin,
-    _overlaps,
 )
 from extract.stages.entities.vocab import _FUNCTION_WORDS
 
@@ -28,7 +30,9 @@ def _propagate(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list
     """Other occurrences of a name already read as a person, organisation or place.
 
     One name keeps one sense within a document: where the model missed ``Douyin`` once
-    or read it as something else, the name is still that organisation.
+    or read it as something else, the name is still that organisation. A name is found
+    again however the text breaks it over spaces or lines (``Goldman`` at the end of a
+    line, ``Sachs`` on the next).
     """
     text = doc.text
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
@@ -38,7 +42,7 @@ def _propagate(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list
             continue
         if c.source == "ner" and (not ctx.english(doc, c.start) or ctx.in_title(c.start)):
             continue
-        surface = text[c.start : c.end]
+        surface = _spaced(text[c.start : c.end])
         if len(surface) < 2 or not _is_name_word(surface) or _is_concept_word(surface):
             continue
         kinds[surface][c.kind] += 1
@@ -58,21 +62,44 @@ def _propagate(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list
     # A named product keeps its reading everywhere, also without its maker's name
     # ("Brightwater Helix", then "Helix"), over what the model said there.
     for surface in _product_names(text, cands):
-        kinds[surface] = Counter({"product": 1})
-    if not kinds:
+        kinds[_spaced(surface)] = Counter({"product": 1})
+    # Names by their first word, longest first: the text is read word by word once.
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(kinds, key=len, reverse=True):
+        first = _WORD.match(name)
+        if first is not None:
+            by_first[first.group(0)].append(name)
+    if not by_first:
         return []
-    pattern = re.compile("|".join(_alias_regex(s) for s in sorted(kinds, key=len, reverse=True)))
-    taken = [(c.start, c.end) for c in cands]
-    firm = [(c.start, c.end) for c in cands if c.source != "ner" or c.kind == "product"]
+    taken = SpanIndex((c.start, c.end) for c in cands)
+    firm = SpanIndex((c.start, c.end) for c in cands if c.source != "ner" or c.kind == "product")
     found: list[_Cand] = []
-    for match in pattern.finditer(text):
-        span = (match.start(), match.end())
-        surface = match.group(0)
-        is_product = kinds[surface].most_common(1)[0][0] == "product"
-        if any(_overlaps(span, t) for t in (firm if is_product else taken)):
+    position = 0
+    for word in _WORD.finditer(text):
+        if word.start() < position:
             continue
-        if not ctx.english(doc, span[0]) and len(surface) < 4 and _latin(surface):
-            continue  # "Mi" in a Spanish sentence is no Xiaomi
-        kind = kinds[surface].most_common(1)[0][0]
-        found.append(_Cand(kind, span[0], span[1], "propagated", "", canonical.get(surface, "")))
+        for name in by_first.get(word.group(0), ()):
+            match = _name_pattern(name).match(text, word.start())
+            if match is None:
+                continue
+            position = match.end()
+            kind = kinds[name].most_common(1)[0][0]
+            if (firm if kind == "product" else taken).overlaps(*match.span()):
+                break
+            if not ctx.english(doc, match.start()) and len(name) < 4 and _latin(name):
+                break  # "Mi" in a Spanish sentence is no Xiaomi
+            found.append(
+                _Cand(kind, match.start(), match.end(), "propagated", "", canonical.get(name, ""))
+            )
+            break
     return found
+
+
+def _spaced(surface: str) -> str:
+    """A name with its spaces and line breaks as single spaces."""
+    return " ".join(surface.split())
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(_alias_regex(name))

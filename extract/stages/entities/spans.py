@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.normalize.entities import (
@@ -50,6 +52,53 @@ class _Cand:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+class SpanIndex:
+    """A fixed set of (start, end) spans, asked which overlap a span in logarithmic time.
+
+    Spans are sorted by start with the running maximum of their ends: the spans that start
+    before ``end`` are a prefix, and walking it backwards stops where no earlier span can
+    reach past ``start``.
+    """
+
+    __slots__ = ("_ends", "_max_end", "_spans", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s for s, _e in self._spans]
+        self._ends = [e for _s, e in self._spans]
+        running = -1
+        self._max_end = []
+        for e in self._ends:
+            running = max(running, e)
+            self._max_end.append(running)
+
+    def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The spans that share a character with ``start..end``."""
+        i = bisect.bisect_left(self._starts, end) - 1
+        while i >= 0 and self._max_end[i] > start:
+            if self._ends[i] > start:
+                yield self._spans[i]
+            i -= 1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return next(self.overlapping(start, end), None) is not None
+
+
+class Coverage:
+    """Characters taken so far: adding a span and asking about one cost its length."""
+
+    __slots__ = ("_taken",)
+
+    def __init__(self, size: int) -> None:
+        self._taken = bytearray(size + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self._taken[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._taken.find(1, start, end) != -1
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -223,14 +272,52 @@ def _split_span(text: str, start: int, end: int, label: str) -> list[tuple[int, 
     return [(start, end)] if end > start else []
 
 
-def _common_phrase(words: Sequence[str], text: str) -> bool:
+class LowerWords:
+    """Where each word written in lower case stands in a text, built once per document."""
+
+    __slots__ = ("_at", "_phrases", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        at: dict[str, list[int]] = {}
+        for match in _LOWER_WORD.finditer(text):
+            word = match.group(0)
+            if word == word.lower():
+                at.setdefault(word, []).append(match.start())
+        self._at = at
+        self._phrases: dict[tuple[str, ...], bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._at
+
+    def phrase(self, words: Sequence[str]) -> bool:
+        """The words appear in a row in lower case, joined by spaces, ``&`` or ``and``."""
+        key = tuple(words)
+        if key not in self._phrases:
+            found = False
+            if all(w in self._at for w in key):
+                pattern = _phrase_pattern(key)
+                found = any(pattern.match(self.text, at) for at in self._at[key[0]])
+            self._phrases[key] = found
+        return self._phrases[key]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[^\W_]+(?:-[^\W_]+)*(?![\w-])")
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    phrase = r"(?:\s*&\s*|\s+and\s+|\s+)".join(re.escape(w) for w in words)
+    return re.compile(rf"{phrase}(?![\w-])")
+
+
+def _common_phrase(words: Sequence[str], lower: LowerWords) -> bool:
     """A capitalized phrase the document also writes in lower case is a concept
     (``Smart Home`` next to ``smart home``); a name ending in an organisation word is not."""
     content = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
     if len(words) < 2 or not content or words[-1].casefold() in _ORG_WORDS:
         return False
-    phrase = r"(?:\s*&\s*|\s+and\s+|\s+)".join(re.escape(w.lower()) for w in content)
-    return re.search(rf"(?<![\w-]){phrase}(?![\w-])", text) is not None
+    return lower.phrase([w.lower() for w in content])
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -399,7 +399,7 @@ class EntityStage:
             if kind == "norp":
                 out.append(c)  # decided below, once the document's organisations are known
                 continue
-            if kind in ("org", "product") and _common_phrase(words, text):
+            if kind in ("org", "product") and _common_phrase(words, ctx.lower):
                 continue
             if kind == "place" and any(ch.isdigit() for ch in surface):
                 continue
