@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -19,12 +19,22 @@ from extract.stages.entities.spans import _Cand
 from extract.stages.entities.vocab import _DESCRIPTIVE_WORDS, _FUZZY_KINDS, _FUZZY_MIN_LEN
 
 
-def _full_person(surface: str, full_people: Sequence[str]) -> str:
+def _people_by_word(full_people: Iterable[str]) -> dict[str, set[str]]:
+    """Each word of the people named in full -> the full names holding it."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for person in full_people:
+        for word in person.split():
+            owners[word].add(person)
+    return owners
+
+
+def _full_person(surface: str, owners_by_word: Mapping[str, set[str]]) -> str:
+    """A single name that is a word of exactly one person named in full is that person."""
     name = clean_name(surface)
     if len(name.split()) >= 2:
         return name
-    owners = {p for p in full_people if name in p.split()}
-    return owners.pop() if len(owners) == 1 else name
+    owners = owners_by_word.get(name, set())
+    return next(iter(owners)) if len(owners) == 1 else name
 
 
 def _short_org_names(

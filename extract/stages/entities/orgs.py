@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -14,13 +16,14 @@ from extract.normalize.entities import (
 from extract.stages.entities.context import _DocContext
 from extract.stages.entities.products import _product_names
 from extract.stages.entities.spans import (
+    SpanIndex,
     _Cand,
     _following_org_word,
     _is_concept_word,
     _legal_form,
-    _overlaps,
     _trim,
     _words,
+    find_names,
 )
 from extract.stages.entities.vocab import (
     _COMMON_NOUN_END,
@@ -51,8 +54,12 @@ def _coordinated(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> li
     the quoted name of a magazine or newspaper is one."""
     text = doc.text
     by_span = {(c.start, c.end): c.kind for c in cands}
+    kinds_at: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for c in cands:
+        kinds_at[(c.start, c.end)].add(c.kind)
     product_names = _product_names(text, cands)
-    taken = [(c.start, c.end) for c in cands]
+    taken = SpanIndex(kinds_at)
+    org_spans = SpanIndex(span for span, kind in by_span.items() if kind == "org")
     found: list[_Cand] = []
     for match in _NAME_LIST.finditer(text):
         if not ctx.english(doc, match.start()):
@@ -80,15 +87,15 @@ def _coordinated(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> li
                 and not any(w.casefold() in _ROLE_WORDS for w in surface.split())
                 and not _is_concept_word(surface)
                 and not any(
-                    _overlaps(item, (c.start, c.end))
-                    and not (c.kind == "place" and item[0] <= c.start and c.end < item[1])
-                    for c in cands
+                    not (kind == "place" and item[0] <= s and e < item[1])
+                    for s, e in taken.overlapping(*item)
+                    for kind in kinds_at[(s, e)]
                 )
             ):
                 found.append(_Cand("org", item[0], item[1], "propagated"))
     for match in _MEDIA_NAME.finditer(text):
         span = (match.start(1), match.end(1))
-        if not any(_overlaps(span, t) and by_span.get(t) == "org" for t in taken):
+        if not org_spans.overlaps(*span):
             found.append(_Cand("org", span[0], span[1], "rule"))
     return found
 
@@ -101,20 +108,20 @@ def _ampersand_orgs(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) ->
     any legal form after it, where nothing else was read there; two common words that the
     document also writes in lower case (``Research & Development``) are none."""
     text = doc.text
-    taken = [(c.start, c.end) for c in cands]
+    taken = SpanIndex((c.start, c.end) for c in cands)
     found: list[_Cand] = []
     for match in _AMPERSAND_NAME.finditer(text):
         start, end = match.span(1)
         words = [w for w in match.group(1).split() if w != "&"]
         if (
             not ctx.english(doc, start)
-            or any(_overlaps((start, end), t) for t in taken)
+            or taken.overlaps(start, end)
             or any(
                 w.casefold() in _FUNCTION_WORDS | NOT_ENTITIES | _ROLE_WORDS | _COMMON_PAIR_WORDS
                 or _COMMON_NOUN_END.search(w)
                 for w in words
             )
-            or all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words)
+            or all(w.lower() in ctx.lower for w in words)
         ):
             continue
         end = _following_org_word(text, end) or end
@@ -140,18 +147,29 @@ def _maker_orgs(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> lis
             and canonical_key(maker) not in org_keys
         ):
             makers.add(maker)
-    taken = [(c.start, c.end) for c in cands]
+    if not makers:
+        return []
+    taken = SpanIndex((c.start, c.end) for c in cands)
     found: list[_Cand] = []
-    for maker in sorted(makers):
-        for match in re.finditer(rf"(?<![\w-]){maker}((?:[ ][A-Z][a-z]+)+)\b", text):
-            tail = match.group(1).split()
-            if not all(w.casefold() in _DESCRIPTIVE_WORDS or _legal_form(w) for w in tail):
-                continue
-            span = match.span()
-            if not ctx.english(doc, span[0]) or any(_overlaps(span, t) for t in taken):
-                continue
-            found.append(_Cand("org", span[0], span[1], "rule", "", maker))
+    for word in _MAKER_WORD.finditer(text):
+        maker = word.group(0)
+        if maker not in makers:
+            continue
+        match = _MAKER_TAIL.match(text, word.end())
+        if match is None:
+            continue
+        tail = match.group(0).split()
+        if not all(w.casefold() in _DESCRIPTIVE_WORDS or _legal_form(w) for w in tail):
+            continue
+        span = (word.start(), match.end())
+        if not ctx.english(doc, span[0]) or taken.overlaps(*span):
+            continue
+        found.append(_Cand("org", span[0], span[1], "rule", "", maker))
     return found
+
+
+_MAKER_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?=[ ][A-Z][a-z])")
+_MAKER_TAIL = re.compile(r"(?:[ ][A-Z][a-z]+)+\b")
 
 
 # A name followed by a legal form proper (not ``Group``/``Holdings``): a company.
@@ -167,9 +185,11 @@ def _legal_names(text: str) -> dict[str, str]:
     """Names written somewhere with a legal form (``Kessler Antriebstechnik AG``): the name
     without it -> the name with it as first written."""
     names: dict[str, str] = {}
+    lowered: set[str] | None = None
     for match in _LEGAL_NAME.finditer(text):
         words = match.group(1).split()
-        lowered = {w.casefold() for w in re.findall(r"(?<![A-Z])\b[a-z][\w-]*", text)}
+        if lowered is None:
+            lowered = {w.casefold() for w in re.findall(r"(?<![A-Z])\b[a-z][\w-]*", text)}
         while len(words) > 1 and (
             words[0].casefold() in _FUNCTION_WORDS | _DETERMINERS | _ROLE_WORDS
             or words[0].casefold() in lowered
@@ -220,20 +240,21 @@ def _legal_name_orgs(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:
         else c
         for c in cands
     ]
-    pattern = re.compile(
-        "|".join(rf"(?<![\w&-]){re.escape(n)}(?![\w&-])" for n in sorted(names, key=len)[::-1])
-    )
-    ruler = [(c.start, c.end) for c in out if c.source == "ruler"]
-    orgs = [(c.start, c.end) for c in out if c.kind == "org"]
-    for match in pattern.finditer(text):
+    ruler = SpanIndex((c.start, c.end) for c in out if c.source == "ruler")
+    orgs = SpanIndex((c.start, c.end) for c in out if c.kind == "org")
+    for match in find_names(text, names, _legal_pattern):
         end = match.end()
         tail = _LEGAL_NAME.match(text, match.start())
         if tail is not None and tail.start(2) == end:
             end = tail.end()
-        if any(_overlaps((match.start(), end), t) for t in ruler) or any(
-            _overlaps((match.start(), end), (s, e)) and not (match.start() <= s and e <= end)
-            for s, e in orgs
+        if ruler.overlaps(match.start(), end) or any(
+            not (match.start() <= s and e <= end) for s, e in orgs.overlapping(match.start(), end)
         ):
             continue  # an alias, or a longer organisation's name, reads these characters
         out.append(_Cand("org", match.start(), end, "rule"))
     return out
+
+
+@functools.lru_cache(maxsize=16384)
+def _legal_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])")

@@ -9,6 +9,7 @@ from extract.normalize.entities import (
     canonical_key,
 )
 from extract.stages.entities.spans import (
+    SpanIndex,
     _camel,
     _Cand,
     _intercaps,
@@ -201,7 +202,7 @@ def _branded_products(
     end: int,
     brands: set[str],
     others: set[str],
-    named: Sequence[tuple[int, int]],
+    named: SpanIndex,
     org_at: dict[str, list[tuple[int, int]]],
     pos: dict[int, str],
     firm_orgs: frozenset[str] = frozenset(),
@@ -268,7 +269,7 @@ def _branded_products(
             or (whole in brands and whole not in org_at)
         ) and not (branded and whole not in firm_orgs):
             continue  # an organisation of its own elsewhere, not only in the model's guess
-        read_as_name = len(words) >= 2 and any(_overlaps(span, n) for n in named)
+        read_as_name = len(words) >= 2 and named.overlaps(*span)
         if branded or read_as_name:
             found.append(_Cand("product", span[0], span[1], "rule"))
     return found

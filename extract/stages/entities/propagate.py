@@ -15,13 +15,13 @@ from extract.normalize.entities import (
 from extract.stages.entities.context import _DocContext
 from extract.stages.entities.products import _product_names
 from extract.stages.entities.spans import (
-    _WORD,
     SpanIndex,
     _alias_regex,
     _Cand,
     _is_concept_word,
     _is_name_word,
     _latin,
+    find_names,
 )
 from extract.stages.entities.vocab import _FUNCTION_WORDS
 
@@ -63,35 +63,19 @@ def _propagate(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list
     # ("Brightwater Helix", then "Helix"), over what the model said there.
     for surface in _product_names(text, cands):
         kinds[_spaced(surface)] = Counter({"product": 1})
-    # Names by their first word, longest first: the text is read word by word once.
-    by_first: dict[str, list[str]] = defaultdict(list)
-    for name in sorted(kinds, key=len, reverse=True):
-        first = _WORD.match(name)
-        if first is not None:
-            by_first[first.group(0)].append(name)
-    if not by_first:
-        return []
     taken = SpanIndex((c.start, c.end) for c in cands)
     firm = SpanIndex((c.start, c.end) for c in cands if c.source != "ner" or c.kind == "product")
     found: list[_Cand] = []
-    position = 0
-    for word in _WORD.finditer(text):
-        if word.start() < position:
+    for match in find_names(text, kinds, _name_pattern):
+        name = _spaced(match.group(0))
+        kind = kinds[name].most_common(1)[0][0]
+        if (firm if kind == "product" else taken).overlaps(*match.span()):
             continue
-        for name in by_first.get(word.group(0), ()):
-            match = _name_pattern(name).match(text, word.start())
-            if match is None:
-                continue
-            position = match.end()
-            kind = kinds[name].most_common(1)[0][0]
-            if (firm if kind == "product" else taken).overlaps(*match.span()):
-                break
-            if not ctx.english(doc, match.start()) and len(name) < 4 and _latin(name):
-                break  # "Mi" in a Spanish sentence is no Xiaomi
-            found.append(
-                _Cand(kind, match.start(), match.end(), "propagated", "", canonical.get(name, ""))
-            )
-            break
+        if not ctx.english(doc, match.start()) and len(name) < 4 and _latin(name):
+            continue  # "Mi" in a Spanish sentence is no Xiaomi
+        found.append(
+            _Cand(kind, match.start(), match.end(), "propagated", "", canonical.get(name, ""))
+        )
     return found
 
 

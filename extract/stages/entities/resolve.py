@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 
-from extract.stages.entities.spans import _Cand, _overlaps, _trim
+from extract.stages.entities.spans import Coverage, SpanIndex, _Cand, _overlaps, _trim
 
 
-def _cut_around(c: _Cand, products: Sequence[tuple[int, int]], text: str) -> _Cand | None:
+def _cut_around(c: _Cand, products: SpanIndex, text: str) -> _Cand | None:
     """The part of a name outside a product it runs into (``Model Y. Elon Musk``)."""
     start, end = c.start, c.end
-    for s, e in products:
+    for s, e in sorted(products.overlapping(start, end)):
         if _overlaps((start, end), (s, e)):
             if s <= start:
                 start = e
@@ -30,9 +30,9 @@ def _resolve(cands: Iterable[_Cand], text: str) -> list[_Cand]:
     """Same kind never overlaps (alias > rule > model, then longer); names inside a product
     name are no mentions of their own."""
     cands = list(cands)
-    longer_products = [
+    longer_products = SpanIndex(
         (c.start, c.end) for c in cands if c.kind == "product" and c.source == "rule"
-    ]
+    )
     cands = [
         c
         for c in cands
@@ -41,39 +41,51 @@ def _resolve(cands: Iterable[_Cand], text: str) -> list[_Cand]:
             and c.source == "ruler"
             and any(
                 s <= c.start and c.end <= e and (s, e) != (c.start, c.end)
-                for s, e in longer_products
+                for s, e in longer_products.overlapping(c.start, c.end)
             )
         )
     ]
     by_kind: dict[str, list[_Cand]] = defaultdict(list)
+    taken: dict[str, Coverage] = {}
     for c in sorted(cands, key=lambda c: c.priority, reverse=True):
-        kept = by_kind[c.kind]
-        if not any(_overlaps((c.start, c.end), (k.start, k.end)) for k in kept):
-            kept.append(c)
+        if c.kind not in taken:
+            taken[c.kind] = Coverage(len(text))
+        if not taken[c.kind].overlaps(c.start, c.end):
+            taken[c.kind].add(c.start, c.end)
+            by_kind[c.kind].append(c)
     # A place inside an organisation's name is no mention of its own (Bank of China).
-    org_spans = [(c.start, c.end) for c in by_kind.get("org", [])]
+    org_spans = SpanIndex((c.start, c.end) for c in by_kind.get("org", []))
     by_kind["place"] = [
         c
         for c in by_kind.get("place", [])
-        if not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in org_spans)
+        if not any(
+            s <= c.start and c.end <= e and (s, e) != (c.start, c.end)
+            for s, e in org_spans.overlapping(c.start, c.end)
+        )
     ]
-    strong = [c for kept in by_kind.values() for c in kept if c.source in ("ruler", "rule")]
+    strong: dict[str, SpanIndex] = {}
+    for kind in by_kind:
+        strong[kind] = SpanIndex(
+            (o.start, o.end)
+            for other, kept in by_kind.items()
+            if other not in (kind, "product")
+            for o in kept
+            if o.source in ("ruler", "rule")
+        )
     for kind, kept in by_kind.items():
         kept[:] = [
             c
             for c in kept
-            if c.source in ("ruler", "rule")
-            or not any(
-                o.kind not in (kind, "product") and _overlaps((c.start, c.end), (o.start, o.end))
-                for o in strong
-            )
+            if c.source in ("ruler", "rule") or not strong[kind].overlaps(c.start, c.end)
         ]
-    products = [(p.start, p.end) for p in by_kind.get("product", [])]
+    products = SpanIndex((p.start, p.end) for p in by_kind.get("product", []))
     out: list[_Cand] = []
     for kind, kept in by_kind.items():
         for c in kept:
             if kind != "product":
-                if any(s <= c.start and c.end <= e for s, e in products):
+                if any(
+                    s <= c.start and c.end <= e for s, e in products.overlapping(c.start, c.end)
+                ):
                     continue
                 c = _cut_around(c, products, text)
                 if c is None:

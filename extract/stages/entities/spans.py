@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.normalize.entities import (
@@ -84,6 +84,34 @@ class SpanIndex:
 
     def overlaps(self, start: int, end: int) -> bool:
         return next(self.overlapping(start, end), None) is not None
+
+
+def find_names(
+    text: str, names: Iterable[str], pattern: Callable[[str], re.Pattern[str]]
+) -> Iterator[re.Match[str]]:
+    """Non-overlapping occurrences of ``names`` in ``text``, left to right, the longest
+    name first at each word; ``pattern`` compiles one name (cached by the caller).
+
+    The text is read word by word once; only names whose first word stands there are
+    tried, so the cost does not grow with the number of names.
+    """
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        first = _WORD.match(name)
+        if first is not None:
+            by_first.setdefault(first.group(0), []).append(name)
+    if not by_first:
+        return
+    position = 0
+    for word in _WORD.finditer(text):
+        if word.start() < position:
+            continue
+        for name in by_first.get(word.group(0), ()):
+            match = pattern(name).match(text, word.start())
+            if match is not None:
+                position = match.end()
+                yield match
+                break
 
 
 class Coverage:

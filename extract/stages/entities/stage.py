@@ -36,6 +36,7 @@ from extract.stages.entities.datelines import _DATELINE, _after_dateline
 from extract.stages.entities.naming import (
     _full_person,
     _merge_spellings,
+    _people_by_word,
     _same_shape,
     _short_org_names,
 )
@@ -57,6 +58,8 @@ from extract.stages.entities.propagate import _propagate
 from extract.stages.entities.resolve import _resolve
 from extract.stages.entities.spans import (
     _WORD,
+    Coverage,
+    SpanIndex,
     _alias_case_ok,
     _alias_regex,
     _amount_like,
@@ -68,7 +71,6 @@ from extract.stages.entities.spans import (
     _latin,
     _legal_form,
     _name_tokens,
-    _overlaps,
     _split_span,
     _title_case,
     _without_trailing_codes,
@@ -157,16 +159,14 @@ class EntityStage:
         ]
         ner = self._classify(doc, ctx, ner, aliases) + dateline
         products = self._product_candidates(doc, ctx, aliases, ner)
+        ner_places = SpanIndex((n.start, n.end) for n in ner if n.kind == "place")
         aliases = [
             a
             for a in aliases
-            if not any(
-                n.kind == "place"
-                and a.kind == "place"
-                and n.start <= a.start
-                and a.end <= n.end
-                and (n.start, n.end) != (a.start, a.end)
-                for n in ner
+            if a.kind != "place"
+            or not any(
+                s <= a.start and a.end <= e and (s, e) != (a.start, a.end)
+                for s, e in ner_places.overlapping(a.start, a.end)
             )
         ]
         found = aliases + ner + products
@@ -197,11 +197,11 @@ class EntityStage:
                     position = match.end()
                     break
         found: list[_Cand] = []
-        taken: list[tuple[int, int]] = []
+        taken = Coverage(len(text))
         for start, end, surface in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-            if any(_overlaps((start, end), t) for t in taken):
+            if taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             entry = self.aliases.lookup(surface)
             if entry is None:
                 continue
@@ -287,6 +287,8 @@ class EntityStage:
         }
         org_keys |= {canonical_key(text[c.start : c.end]) for c in cands if c.label == "ORG"}
         place_spans = [(c.start, c.end) for c in cands + aliases if c.kind == "place"]
+        alias_spans = SpanIndex((a.start, a.end) for a in aliases)
+        alias_kinds = {(a.start, a.end): a.kind for a in aliases}
         person_words = set()
         name_ends = set()  # surnames, first or last (``Lin`` of ``Lin Chih-yuan``)
         for c in cands:
@@ -404,16 +406,15 @@ class EntityStage:
             if kind == "place" and any(ch.isdigit() for ch in surface):
                 continue
             if any(
-                _overlaps((c.start, end), (a.start, a.end))
-                and not (
+                not (
                     kind in ("org", "place")
-                    and a.kind == "place"
-                    and c.start <= a.start
-                    and a.end <= end
-                    and (a.start, a.end) != (c.start, end)
-                    and (kind == "org" or _region_of(text[c.start : a.start], text[a.end : end]))
+                    and alias_kinds[(a_start, a_end)] == "place"
+                    and c.start <= a_start
+                    and a_end <= end
+                    and (a_start, a_end) != (c.start, end)
+                    and (kind == "org" or _region_of(text[c.start : a_start], text[a_end:end]))
                 )
-                for a in aliases
+                for a_start, a_end in alias_spans.overlapping(c.start, end)
             ):
                 continue  # the alias reading of these characters wins
             out.append(replace(c, kind=kind, end=end))
@@ -440,6 +441,11 @@ class EntityStage:
         ]
         # Headline guesses and non-English spans must be confirmed by English body text,
         # unless they are unmistakably names (a full personal name, a legal form).
+        confirmed = Counter(
+            (o.kind, canonical_key(text[o.start : o.end]))
+            for o in out
+            if ctx.english(doc, o.start) and not ctx.in_title(o.start)
+        )
         final: list[_Cand] = []
         for c in out:
             foreign = not ctx.english(doc, c.start)
@@ -453,24 +459,10 @@ class EntityStage:
                 c.canonical
                 or not needs_confirmation
                 or (foreign and not ctx.in_title(c.start) and _unmistakable_name(text, c))
-                or self._confirmed_elsewhere(doc, ctx, c, out)
+                or _confirmed_elsewhere(doc, ctx, c, confirmed)
             ):
                 final.append(c)
         return final
-
-    @staticmethod
-    def _confirmed_elsewhere(
-        doc: ParsedDoc, ctx: _DocContext, c: _Cand, cands: list[_Cand]
-    ) -> bool:
-        key = canonical_key(doc.text[c.start : c.end])
-        return any(
-            o is not c
-            and o.kind == c.kind
-            and canonical_key(doc.text[o.start : o.end]) == key
-            and ctx.english(doc, o.start)
-            and not ctx.in_title(o.start)
-            for o in cands
-        )
 
     def _alias_entry(self, kind: str, surface: str) -> AliasEntry | None:
         """The alias entry a model span names: its own kind first, then any kind; short
@@ -511,7 +503,10 @@ class EntityStage:
         } | {canonical_key(s) for s in self.aliases.canonicals("place")}
         named = [(c.start, c.end) for c in ner if c.label in ("PERSON", "PRODUCT")]
         sdoc = doc.spacy_doc
-        pos = {t.idx: t.pos_ for t in sdoc} if sdoc is not None else {}
+        # Part-of-speech tags only where the model assigns them (the tagger is off by default).
+        pos = (
+            {t.idx: t.pos_ for t in sdoc} if sdoc is not None and sdoc.has_annotation("POS") else {}
+        )
         if sdoc is not None:
             named += [
                 (e.start_char, e.end_char) for e in sdoc.ents if e.label_ in ("PERSON", "PRODUCT")
@@ -529,6 +524,7 @@ class EntityStage:
                     or _company_context(text, c.start, c.end)
                 ):
                     firm_orgs.add(key)
+        named_index = SpanIndex(named)
         line_excluded = self._line_excluded(text, aliases + ner, firm_orgs, sdoc)
         found: list[_Cand] = []
         for paragraph in doc.paragraphs or ():
@@ -543,7 +539,7 @@ class EntityStage:
                     paragraph.end,
                     brands,
                     others,
-                    named,
+                    named_index,
                     org_at,
                     pos,
                     frozenset(firm_orgs),
@@ -598,6 +594,7 @@ class EntityStage:
             for c, name in named
             if c.kind == "person" and len(_words(text[c.start : c.end])) >= 2
         ]
+        people_by_word = _people_by_word(full_people)
         products = [
             name or clean_name(text[c.start : c.end]) for c, name in named if c.kind == "product"
         ]
@@ -613,7 +610,7 @@ class EntityStage:
             surface = text[c.start : c.end]
             if not name:
                 if c.kind == "person":
-                    name = _full_person(surface, full_people)
+                    name = _full_person(surface, people_by_word)
                 elif c.kind == "product":
                     name = self._product_name(surface, products, org_names)
                 elif c.kind == "org":
@@ -689,3 +686,12 @@ class EntityStage:
                         if len(rest) >= 2 and rest[0] == words[0]:
                             return f"{org} {name}"
         return name
+
+
+def _confirmed_elsewhere(
+    doc: ParsedDoc, ctx: _DocContext, c: _Cand, confirmed: Counter[tuple[str, str]]
+) -> bool:
+    """Another mention of the same kind and key stands in English body text."""
+    key = (c.kind, canonical_key(doc.text[c.start : c.end]))
+    own = ctx.english(doc, c.start) and not ctx.in_title(c.start)
+    return confirmed[key] > (1 if own else 0)
