@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -242,19 +241,13 @@ def _legal_name_orgs(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:
     ]
     ruler = SpanIndex((c.start, c.end) for c in out if c.source == "ruler")
     orgs = SpanIndex((c.start, c.end) for c in out if c.kind == "org")
-    for match in find_names(text, names, _legal_pattern):
-        end = match.end()
-        tail = _LEGAL_NAME.match(text, match.start())
+    for _name, start, end in find_names(text, names, bad_before="_&-", bad_after="_&-"):
+        tail = _LEGAL_NAME.match(text, start)
         if tail is not None and tail.start(2) == end:
             end = tail.end()
-        if ruler.overlaps(match.start(), end) or any(
-            not (match.start() <= s and e <= end) for s, e in orgs.overlapping(match.start(), end)
+        if ruler.overlaps(start, end) or any(
+            not (start <= s and e <= end) for s, e in orgs.overlapping(start, end)
         ):
             continue  # an alias, or a longer organisation's name, reads these characters
-        out.append(_Cand("org", match.start(), end, "rule"))
+        out.append(_Cand("org", start, end, "rule"))
     return out
-
-
-@functools.lru_cache(maxsize=16384)
-def _legal_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])")

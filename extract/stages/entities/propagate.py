@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -16,7 +14,6 @@ from extract.stages.entities.context import _DocContext
 from extract.stages.entities.products import _product_names
 from extract.stages.entities.spans import (
     SpanIndex,
-    _alias_regex,
     _Cand,
     _is_concept_word,
     _is_name_word,
@@ -66,24 +63,16 @@ def _propagate(doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]) -> list
     taken = SpanIndex((c.start, c.end) for c in cands)
     firm = SpanIndex((c.start, c.end) for c in cands if c.source != "ner" or c.kind == "product")
     found: list[_Cand] = []
-    for match in find_names(text, kinds, _name_pattern):
-        name = _spaced(match.group(0))
+    for name, start, end in find_names(text, kinds, bad_after="$"):
         kind = kinds[name].most_common(1)[0][0]
-        if (firm if kind == "product" else taken).overlaps(*match.span()):
+        if (firm if kind == "product" else taken).overlaps(start, end):
             continue
-        if not ctx.english(doc, match.start()) and len(name) < 4 and _latin(name):
+        if not ctx.english(doc, start) and len(name) < 4 and _latin(name):
             continue  # "Mi" in a Spanish sentence is no Xiaomi
-        found.append(
-            _Cand(kind, match.start(), match.end(), "propagated", "", canonical.get(name, ""))
-        )
+        found.append(_Cand(kind, start, end, "propagated", "", canonical.get(name, "")))
     return found
 
 
 def _spaced(surface: str) -> str:
     """A name with its spaces and line breaks as single spaces."""
     return " ".join(surface.split())
-
-
-@functools.lru_cache(maxsize=16384)
-def _name_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(_alias_regex(name))

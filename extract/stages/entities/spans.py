@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.normalize.entities import (
@@ -87,31 +87,76 @@ class SpanIndex:
 
 
 def find_names(
-    text: str, names: Iterable[str], pattern: Callable[[str], re.Pattern[str]]
-) -> Iterator[re.Match[str]]:
-    """Non-overlapping occurrences of ``names`` in ``text``, left to right, the longest
-    name first at each word; ``pattern`` compiles one name (cached by the caller).
+    text: str, names: Iterable[str], *, bad_before: str = "", bad_after: str = ""
+) -> Iterator[tuple[str, int, int]]:
+    """Non-overlapping occurrences ``(name, start, end)`` of ``names`` in ``text``, left
+    to right, the longest name first where several start at one word.
 
-    The text is read word by word once; only names whose first word stands there are
-    tried, so the cost does not grow with the number of names.
+    A name matches whole words of the text, with any run of spaces or line breaks where
+    the name has a space. ``bad_before`` are characters that may not stand right before it,
+    ``bad_after`` characters that may not follow a name ending in a letter or digit. The
+    names are put in a tree of their words and the text is read word by word once: each
+    word costs at most the length, in words, of the longest name.
     """
-    by_first: dict[str, list[str]] = {}
-    for name in sorted(names, key=len, reverse=True):
-        first = _WORD.match(name)
-        if first is not None:
-            by_first.setdefault(first.group(0), []).append(name)
-    if not by_first:
-        return
-    position = 0
-    for word in _WORD.finditer(text):
-        if word.start() < position:
+    root: dict[str, _NameNode] = {}
+    for name in names:
+        parts = _WORD_OR_GAP.findall(name)
+        if not parts or not _WORD.fullmatch(parts[0]):
             continue
-        for name in by_first.get(word.group(0), ()):
-            match = pattern(name).match(text, word.start())
-            if match is not None:
-                position = match.end()
-                yield match
+        node = root.setdefault(parts[0], _NameNode())
+        i = 1
+        while i + 1 < len(parts) and _WORD.fullmatch(parts[i + 1]):
+            node = node.children.setdefault((_gap(parts[i]), parts[i + 1]), _NameNode())
+            i += 2
+        node.ends[_gap("".join(parts[i:]))] = name
+    if not root:
+        return
+    words = list(_WORD.finditer(text))
+    position = 0
+    for i, word in enumerate(words):
+        if word.start() < position or word.group(0) not in root:
+            continue
+        if word.start() > 0 and text[word.start() - 1] in bad_before:
+            continue
+        node: _NameNode | None = root[word.group(0)]
+        best: tuple[str, int] | None = None
+        j = i
+        while node is not None:
+            end = words[j].end()
+            for tail, name in node.ends.items():
+                if text.startswith(tail, end):
+                    stop = end + len(tail)
+                    if not (
+                        stop < len(text) and name[-1:].isalnum() and text[stop] in bad_after
+                    ) and (best is None or stop > best[1]):
+                        best = (name, stop)
+            if j + 1 >= len(words):
                 break
+            gap = _gap(text[end : words[j + 1].start()])
+            node = node.children.get((gap, words[j + 1].group(0)))
+            j += 1
+        if best is not None:
+            position = best[1]
+            yield best[0], word.start(), best[1]
+
+
+class _NameNode:
+    """A word of names in ``find_names``: the next (gap, word) and the names ending here."""
+
+    __slots__ = ("children", "ends")
+
+    def __init__(self) -> None:
+        self.children: dict[tuple[str, str], _NameNode] = {}
+        self.ends: dict[str, str] = {}
+
+
+def _gap(between: str) -> str:
+    """What stands between two words, with runs of white space as one space."""
+    return _SPACES.sub(" ", between)
+
+
+_SPACES = re.compile(r"\s+")
+_WORD_OR_GAP = re.compile(r"[^\W_]+|[\W_]+")
 
 
 class Coverage:
