@@ -20,11 +20,11 @@ from extract.stages.entities.vocab import _DESCRIPTIVE_WORDS, _FUZZY_KINDS, _FUZ
 
 
 def _people_by_word(full_people: Iterable[str]) -> dict[str, set[str]]:
-    """Each word of the people named in full -> the full names holding it."""
+    """Each word of the people named in full, case-folded -> the full names holding it."""
     owners: dict[str, set[str]] = defaultdict(set)
     for person in full_people:
         for word in person.split():
-            owners[word].add(person)
+            owners[word.casefold()].add(person)
     return owners
 
 
@@ -33,7 +33,7 @@ def _full_person(surface: str, owners_by_word: Mapping[str, set[str]]) -> str:
     name = clean_name(surface)
     if len(name.split()) >= 2:
         return name
-    owners = owners_by_word.get(name, set())
+    owners = owners_by_word.get(name.casefold(), set())
     return next(iter(owners)) if len(owners) == 1 else name
 
 
@@ -57,6 +57,22 @@ def _short_org_names(
                 short[name] = orgs[head]
                 break
     return [(c, short.get(name, name) if c.kind == "org" else name) for c, name in named]
+
+
+def _linked_names(
+    named: list[tuple[_Cand, str]], links: Sequence[tuple[tuple[int, int], tuple[int, int]]]
+) -> list[tuple[_Cand, str]]:
+    """An organisation's ticker or acronym (``HLVD`` after ``Halvard Freight``) takes the
+    organisation's name, wherever the document uses it."""
+    if not links:
+        return named
+    by_span = {(c.start, c.end): name for c, name in named if c.kind == "org"}
+    renames = {
+        by_span[code]: by_span[org]
+        for code, org in links
+        if code in by_span and org in by_span and by_span[code] != by_span[org]
+    }
+    return [(c, renames.get(name, name) if c.kind == "org" else name) for c, name in named]
 
 
 def _merge_spellings(named: list[tuple[_Cand, str]], threshold: int) -> list[tuple[_Cand, str]]:

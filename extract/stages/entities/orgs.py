@@ -251,3 +251,56 @@ def _legal_name_orgs(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:
             continue  # an alias, or a longer organisation's name, reads these characters
         out.append(_Cand("org", start, end, "rule"))
     return out
+
+
+# A ticker or an acronym in brackets after a name, with an exchange before it or not:
+# "Halvard Freight (HLVD)", "(NYSE: HLVD)", "(LSE: HLV.L-news)", "(Other OTC: HLVDF)".
+_BRACKETED = re.compile(
+    r"\((?:(?P<exchange>[A-Z][A-Za-z]{1,11}(?:[ ][A-Z]{2,5})?)[ ]?:[ ]?)?"
+    r"(?P<code>[A-Z][A-Za-z0-9]{0,6}(?:[ ]?\.[A-Z]{1,3})?)(?:-news)?\)"
+)
+
+
+def _bracketed_orgs(
+    doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]
+) -> tuple[list[_Cand], list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """Tickers and acronyms in brackets: an organisation's ticker or acronym right after
+    its name (``Halvard Freight (HLVD)``, ``the Harbour Policy Committee (HPC)``) is that
+    organisation, and so are a stock exchange and a ticker written ``(EXCHANGE: CODE)``.
+
+    Returns the new organisations and the (code span, name span) pairs whose code takes the
+    name's canonical.
+    """
+    text = doc.text
+    taken = SpanIndex((c.start, c.end) for c in cands)
+    org_ends = {c.end: c for c in cands if c.kind == "org"}
+    found: list[_Cand] = []
+    links: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for match in _BRACKETED.finditer(text):
+        if not ctx.english(doc, match.start()):
+            continue
+        code = match.group("code")
+        exchange = match.group("exchange")
+        before = (
+            org_ends.get(match.start() - 1)
+            if text[match.start() - 1 : match.start()] == " "
+            else None
+        )
+        if exchange is None and (before is None or not _code_like(code)):
+            continue
+        if exchange is not None and not _code_like(code) and not code[:1].isdigit():
+            continue
+        span = match.span("code")
+        if not taken.overlaps(*span):
+            found.append(_Cand("org", span[0], span[1], "rule"))
+        if before is not None and exchange is None:
+            links.append((span, (before.start, before.end)))
+        if exchange is not None and not taken.overlaps(*match.span("exchange")):
+            found.append(_Cand("org", *match.span("exchange"), "rule"))
+    return found, links
+
+
+def _code_like(code: str) -> bool:
+    """Capital letters (and digits or a market suffix): ``HLVD``, ``HLV.L``, ``A1G.DE``."""
+    head = code.split(".")[0].strip()
+    return len(head) >= 2 and head.isupper() and head.casefold() not in NOT_ENTITIES

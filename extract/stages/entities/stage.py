@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -32,9 +33,18 @@ from extract.stages.entities.context import (
     _sentence_start,
     _unmistakable_name,
 )
+from extract.stages.entities.cues import (
+    not_an_org,
+    page_label,
+    person_start,
+    titled_names,
+    without_boilerplate,
+    without_headline_verbs,
+)
 from extract.stages.entities.datelines import _DATELINE, _after_dateline
 from extract.stages.entities.naming import (
     _full_person,
+    _linked_names,
     _merge_spellings,
     _people_by_word,
     _same_shape,
@@ -42,6 +52,7 @@ from extract.stages.entities.naming import (
 )
 from extract.stages.entities.orgs import (
     _ampersand_orgs,
+    _bracketed_orgs,
     _coordinated,
     _legal_name_orgs,
     _legal_names,
@@ -73,6 +84,7 @@ from extract.stages.entities.spans import (
     _name_tokens,
     _split_span,
     _title_case,
+    _trim,
     _without_trailing_codes,
     _words,
 )
@@ -154,7 +166,7 @@ class EntityStage:
         dateline = self._dateline_candidates(doc)
         ner = [
             cut
-            for c in self._ner_candidates(doc)
+            for c in self._ner_candidates(doc, ctx)
             if (cut := _after_dateline(text, c, dateline)) is not None
         ]
         ner = self._classify(doc, ctx, ner, aliases) + dateline
@@ -173,10 +185,12 @@ class EntityStage:
         found += _coordinated(doc, ctx, found)
         found += _ampersand_orgs(doc, ctx, found)
         found += _maker_orgs(doc, ctx, found)
+        bracketed, links = _bracketed_orgs(doc, ctx, found)
+        found += bracketed
         found += _propagate(doc, ctx, found)
         found = _legal_name_orgs(doc, found)
         found = [c for c in found if not (c.kind == "place" and _currency_after(text, c.end))]
-        return self._canonicalize(doc, _resolve(found, doc.text))
+        return self._canonicalize(doc, _resolve(found, doc.text), links)
 
     def _alias_candidates(self, text: str) -> list[_Cand]:
         """Alias surface forms in the raw text, longest first, never overlapping."""
@@ -215,7 +229,7 @@ class EntityStage:
         found.sort(key=lambda c: c.start)
         return found
 
-    def _ner_candidates(self, doc: ParsedDoc) -> list[_Cand]:
+    def _ner_candidates(self, doc: ParsedDoc, ctx: _DocContext) -> list[_Cand]:
         sdoc = doc.spacy_doc
         if sdoc is None:
             return []
@@ -232,8 +246,9 @@ class EntityStage:
                 for start, end in _split_span(text, piece_start, piece_end, label):
                     if label != "PRODUCT":
                         end = _without_trailing_codes(text, start, end)
-                    if end > start and not _amount_like(text[start:end]):
-                        found.append(_Cand(_KIND_OF_LABEL[label], start, end, "ner", label))
+                    span = _name_of_span(text, start, end, label, ctx.in_title(start))
+                    if span is not None and not _amount_like(text[span[0] : span[1]]):
+                        found.append(_Cand(_KIND_OF_LABEL[label], *span, "ner", label))
         return found
 
     def _dateline_candidates(self, doc: ParsedDoc) -> list[_Cand]:
@@ -289,6 +304,7 @@ class EntityStage:
         place_spans = [(c.start, c.end) for c in cands + aliases if c.kind == "place"]
         alias_spans = SpanIndex((a.start, a.end) for a in aliases)
         alias_kinds = {(a.start, a.end): a.kind for a in aliases}
+        titled = set(titled_names(text))  # "President Verhoek": a person named alone
         person_words = set()
         name_ends = set()  # surnames, first or last (``Lin`` of ``Lin Chih-yuan``)
         for c in cands:
@@ -304,6 +320,8 @@ class EntityStage:
                 person_words.update(words)
                 name_ends.update((words[0], words[-1]))
 
+        shouting: dict[tuple[int, int], bool] = {}
+        shouted: list[_Cand] = []
         for c in cands:
             surface = text[c.start : c.end]
             if not surface or surface == surface.lower() or _is_concept_word(surface):
@@ -313,6 +331,9 @@ class EntityStage:
             entry = self._alias_entry(c.kind, surface)
             if entry is not None:
                 out.append(replace(c, kind=entry.kind, canonical=entry.canonical))
+                continue
+            if surface.isupper() and _in_capitals(doc, c.start, shouting):
+                shouted.append(c)  # decided below by the same name outside capitals
                 continue
             kind = c.kind
             end = c.end
@@ -382,7 +403,7 @@ class EntityStage:
                 if (
                     (words and words[-1].casefold() in _ORG_WORDS)
                     or (key in org_keys and votes[key]["person"] <= votes[key]["org"] + 1)
-                    or (len(words) == 1 and words[0] not in person_words)
+                    or (len(words) == 1 and words[0] not in person_words | titled)
                     or _company_context(text, c.start, end)
                 ):
                     kind = "org"
@@ -396,6 +417,11 @@ class EntityStage:
                     len(words) >= 2
                     and votes[key]["person"] > votes[key]["org"]
                     and words[-1].casefold() not in _ORG_WORDS
+                ) or (
+                    len(words) == 1
+                    and words[0] in titled
+                    and key not in self._alias_org_keys
+                    and not _company_context(text, c.start, end)
                 ):
                     kind = "person"
             if kind == "norp":
@@ -419,6 +445,15 @@ class EntityStage:
                 continue  # the alias reading of these characters wins
             out.append(replace(c, kind=kind, end=end))
 
+        # A name in a stretch of capitals (a shouted heading) is one only as the document
+        # names it in normal case.
+        kind_of = {w.casefold(): "person" for w in name_ends}
+        kind_of |= {canonical_key(text[c.start : c.end]): c.kind for c in out}
+        out += [
+            replace(c, kind=kind_of[key])
+            for c in shouted
+            if (key := canonical_key(text[c.start : c.end])) in kind_of
+        ]
         # A nationality or place label on a name the document uses for an organisation.
         final_orgs = org_keys | {
             canonical_key(text[c.start : c.end]) for c in out if c.kind == "org"
@@ -581,7 +616,12 @@ class EntityStage:
 
     # -- naming ----------------------------------------------------------------------
 
-    def _canonicalize(self, doc: ParsedDoc, cands: list[_Cand]) -> list[Mention]:
+    def _canonicalize(
+        self,
+        doc: ParsedDoc,
+        cands: list[_Cand],
+        links: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+    ) -> list[Mention]:
         text = doc.text
         named: list[tuple[_Cand, str]] = []
         for c in cands:
@@ -621,6 +661,7 @@ class EntityStage:
         legal = frozenset(canonical_key(n) for n in _legal_names(text))
         result = _short_org_names(result, legal)
         result = _merge_spellings(result, self.fuzzy_threshold)
+        result = _linked_names(result, links)
         return [
             Mention(
                 kind=c.kind,
@@ -695,3 +736,37 @@ def _confirmed_elsewhere(
     key = (c.kind, canonical_key(doc.text[c.start : c.end]))
     own = ctx.english(doc, c.start) and not ctx.in_title(c.start)
     return confirmed[key] > (1 if own else 0)
+
+
+def _name_of_span(
+    text: str, start: int, end: int, label: str, in_title: bool
+) -> tuple[int, int] | None:
+    """The name a model span holds, past page words, titles and headline verbs; ``None``
+    for a page label, a heading, or a law, programme or event read as a name."""
+    start, end = without_boilerplate(text, start, end)
+    if label == "PERSON":
+        start = person_start(text, start, end)
+    if in_title:
+        end = without_headline_verbs(text, start, end)
+    start, end = _trim(text, start, end)
+    surface = text[start:end]
+    if end <= start or page_label(surface):
+        return None
+    if label in ("ORG", "PERSON", "PRODUCT", "NORP") and not_an_org(surface):
+        return None
+    return start, end
+
+
+def _in_capitals(doc: ParsedDoc, offset: int, cache: dict[tuple[int, int], bool]) -> bool:
+    """The sentence at ``offset`` is written in capitals: at least four words, most of
+    them all capitals (a heading or a shouted summary line, where the model cannot tell
+    names from words)."""
+    sentence = doc.sentence_at(offset)
+    if sentence not in cache:
+        words = _CAPS_WORD.findall(doc.text, *sentence)
+        capitals = sum(1 for w in words if w.isupper())
+        cache[sentence] = len(words) >= 4 and capitals >= 0.7 * len(words)
+    return cache[sentence]
+
+
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")

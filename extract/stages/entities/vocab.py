@@ -118,6 +118,20 @@ _STRONG_ORG_WORDS = frozenset(
         "fund",
         "airlines",
         "insurance",
+        "committee",
+        "center",
+        "centre",
+        "foundation",
+        "federation",
+        "organization",
+        "organisation",
+        "board",
+        "union",
+        "court",
+        "reserve",
+        "department",
+        "administration",
+        "trust",
     }
 )
 

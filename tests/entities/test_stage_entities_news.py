@@ -1,0 +1,73 @@
+"""Names in financial news: tickers and acronyms in brackets, exchanges, surnames after a
+title. Blank-pipeline documents with hand-set model entities; invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.stages.entities import EntityStage
+
+
+def found(mentions) -> set[tuple[str, str, str]]:
+    return {(m.kind, m.text, m.canonical) for m in mentions}
+
+
+NEWS_CORE = [
+    pytest.param(
+        "Shares of Halvard Freight (HLVD) rose. HLVD gained again on Friday.",
+        [("Halvard Freight", "ORG")],
+        {
+            ("org", "Halvard Freight", "Halvard Freight"),
+            ("org", "HLVD", "Halvard Freight"),
+        },
+        id="ticker-after-name-takes-its-canonical",
+    ),
+    pytest.param(
+        "The Harbour Policy Committee (HPC) met. The HPC kept rates.",
+        [("Harbour Policy Committee", "ORG")],
+        {
+            ("org", "Harbour Policy Committee", "Harbour Policy Committee"),
+            ("org", "HPC", "Harbour Policy Committee"),
+        },
+        id="acronym-of-a-committee-is-one-entity",
+    ),
+    pytest.param(
+        "Investors bought Pellworth Homes (LSE: PWH) and Vantor (NYSE: VNTR-news) stock.",
+        [("Pellworth Homes", "ORG"), ("Vantor", "ORG")],
+        {
+            ("org", "LSE", "LSE"),
+            ("org", "PWH", "PWH"),
+            ("org", "NYSE", "NYSE"),
+            ("org", "VNTR", "VNTR"),
+        },
+        id="exchange-and-ticker",
+    ),
+    pytest.param(
+        "Analysts said the average selling price (ASP) fell while Vantor (EPS) was flat.",
+        [("Vantor", "ORG")],
+        set(),
+        id="no-ticker-for-a-concept",
+    ),
+    pytest.param(
+        "President Verhoek signed the order. Critics said Verhoek moved too fast.",
+        [("Verhoek", "PERSON"), ("Verhoek", "ORG", 1)],
+        {("person", "Verhoek", "Verhoek")},
+        id="surname-after-a-title-stays-a-person",
+    ),
+    pytest.param(
+        "VERHOEK SLAMS HARBOUR PLAN AS VOTE NEARS.\nMara Verhoek said the plan would fail.",
+        [("VERHOEK", "PERSON"), ("HARBOUR", "ORG"), ("Mara Verhoek", "PERSON")],
+        {("person", "VERHOEK", "Mara Verhoek"), ("person", "Mara Verhoek", "Mara Verhoek")},
+        id="name-in-capitals-confirmed-in-normal-case",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "ents", "expected"), NEWS_CORE)
+def test_entity_stage_news_core(make_doc, stage: EntityStage, text, ents, expected) -> None:
+    result = found(stage(make_doc(text, ents)))
+    if expected:
+        assert expected <= result
+        assert not {r for r in result if r[1] == "HARBOUR"}
+    else:
+        assert not {r for r in result if r[1] in ("ASP", "EPS")}
