@@ -60,6 +60,24 @@ NEWS_CORE = [
         {("person", "VERHOEK", "Mara Verhoek"), ("person", "Mara Verhoek", "Mara Verhoek")},
         id="name-in-capitals-confirmed-in-normal-case",
     ),
+    pytest.param(
+        "About Pellworth Homes Pellworth Homes builds houses in the north of the country.",
+        [("Pellworth Homes Pellworth Homes", "ORG")],
+        {("org", "Pellworth Homes", "Pellworth Homes")},
+        id="heading-name-run-into-itself",
+    ),
+    pytest.param(
+        "Rivals such as Britain's Harwick Stores PLC saw sales slip this year.",
+        [("Britain", "GPE")],
+        {("org", "Harwick Stores PLC", "Harwick Stores"), ("place", "Britain", "Britain")},
+        id="possessive-place-before-a-legal-name",
+    ),
+    pytest.param(
+        "Markets were calm. Tweet OSLO, May 2 (Wirecast) - Norvik Energy said its output rose in the quarter.",
+        [("Norvik Energy", "ORG")],
+        {("place", "OSLO", "Oslo"), ("org", "Wirecast", "Wirecast")},
+        id="wire-dateline-inside-a-line",
+    ),
 ]
 
 

@@ -14,6 +14,22 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 
+# The same inside a line, where a page puts the dateline after other words: the wire
+# service in brackets is required there (``Tweet BANGKOK, Oct 22 (Reuters) -``).
+_WIRE_DATELINE = re.compile(
+    r"(?<![\w.'-])(?P<place>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3})"
+    r"(?P<date>,[ ][^\n()]{0,40}?)?[ ]\((?P<wire>[A-Z][\w.&' -]{1,40})\)[ ]*"
+    r"(?:--|\u2014|\u2013|-)[ ]"
+)
+
+
+def _datelines(text: str) -> list[re.Match[str]]:
+    """Datelines opening a line, and those with a wire service inside a line."""
+    found = {m.start("place"): m for m in _WIRE_DATELINE.finditer(text)}
+    found.update({m.start("place"): m for m in _DATELINE.finditer(text)})
+    return [found[k] for k in sorted(found)]
+
+
 _DATELINE_DASH = re.compile(r"[ ](?:--|\u2014|\u2013|-)[ ]+")
 
 

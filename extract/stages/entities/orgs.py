@@ -204,6 +204,10 @@ def _legal_names(text: str) -> dict[str, str]:
             words.pop(0)  # "der Partnerfirma Rheinwerk Handel GmbH": a noun before the name
         while words and words[0] == "&":
             words.pop(0)
+        owner = max(
+            (i for i, w in enumerate(words[:-1]) if re.search(r"['\u2019]s$", w)), default=-1
+        )
+        words = words[owner + 1 :]  # "Britain's Tesco PLC": the name after the possessive
         name = " ".join(words)
         if (
             len(name) < 3

@@ -412,3 +412,17 @@ def _camel(word: str) -> bool:
 def _intercaps(word: str) -> bool:
     """A capital inside a word after lower-case letters: ``HaloBuds``, ``PlayStation``."""
     return bool(re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", word))
+
+
+def _repeat_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A name run into itself, as a heading before its paragraph does (``Acme Foods Acme
+    Foods``, ``ACME FOODS Acme``): the span cut where its first words start again."""
+    words = list(_SPAN_WORDS.finditer(text, start, end))
+    keys = [w.group(0).casefold() for w in words]
+    for k in range(2, len(words)):
+        if keys[k:] == keys[: len(words) - k]:
+            return [(start, words[k - 1].end()), (words[k].start(), end)]
+    return [(start, end)]
+
+
+_SPAN_WORDS = re.compile(r"[^\W_]+(?:[-'\u2019.][^\W_]+)*")

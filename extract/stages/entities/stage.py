@@ -41,7 +41,7 @@ from extract.stages.entities.cues import (
     without_boilerplate,
     without_headline_verbs,
 )
-from extract.stages.entities.datelines import _DATELINE, _after_dateline
+from extract.stages.entities.datelines import _after_dateline, _datelines
 from extract.stages.entities.naming import (
     _full_person,
     _linked_names,
@@ -82,6 +82,7 @@ from extract.stages.entities.spans import (
     _latin,
     _legal_form,
     _name_tokens,
+    _repeat_pieces,
     _split_span,
     _title_case,
     _trim,
@@ -243,7 +244,11 @@ class EntityStage:
             for n, (piece_start, piece_end) in enumerate(pieces):
                 if n > 0 and re.fullmatch(r"\s*[A-Z][a-z]+\W*", text[piece_start:piece_end]):
                     continue  # a sentence-initial word the model glued to a name
-                for start, end in _split_span(text, piece_start, piece_end, label):
+                for start, end in (
+                    repeat
+                    for split in _split_span(text, piece_start, piece_end, label)
+                    for repeat in _repeat_pieces(text, *split)
+                ):
                     if label != "PRODUCT":
                         end = _without_trailing_codes(text, start, end)
                     span = _name_of_span(text, start, end, label, ctx.in_title(start))
@@ -256,7 +261,7 @@ class EntityStage:
         a place in capitals (canonical in normal case) and, in brackets, the wire service."""
         text = doc.text
         found: list[_Cand] = []
-        for match in _DATELINE.finditer(text):
+        for match in _datelines(text):
             place = match.group("place")
             words = place.casefold().split()
             if (
