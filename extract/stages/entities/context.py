@@ -100,6 +100,14 @@ def _sentence_pieces(doc: ParsedDoc, start: int, end: int) -> list[tuple[int, in
 
 _DEPARTMENT = re.compile(r"\b(?:Department|Dept\.?|Division|Business (?:Unit|Group)|Team|Office)\b")
 
+# A department of a government, not of a company: "the Department of Labor", "the Treasury
+# Department", "the U.S. Justice Department".
+_GOVERNMENT_DEPARTMENT = re.compile(
+    r"(?:Department|Dept\.?|Ministry) of [A-Z]"
+    r"|(?:(?:U\.?S\.?|US|United States|Federal)[ ])?(?:Treasury|Justice|State|Commerce|Labor"
+    r"|Labour|Defense|Defence|Energy|Agriculture|Interior|Education|Transportation|Health"
+    r"|Finance|Homeland Security)[ ]Department$"
+)
 # "its Mobile Drives division": a named unit of a company.
 _DIVISION_AFTER = re.compile(
     r"[ \t]+(?:division|divisions|segment|segments|business unit|department|business line)\b"

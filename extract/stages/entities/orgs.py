@@ -258,9 +258,10 @@ def _legal_name_orgs(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:
 
 
 # A ticker or an acronym in brackets after a name, with an exchange before it or not:
-# "Halvard Freight (HLVD)", "(NYSE: HLVD)", "(LSE: HLV.L-news)", "(Other OTC: HLVDF)".
+# "Halvard Freight (HLVD)", "(NYSE: HLVD)", "(LSE: HLV.L-news)", "(Other OTC: HLVDF)"
+# (the exchange is "OTC").
 _BRACKETED = re.compile(
-    r"\((?:(?P<exchange>[A-Z][A-Za-z]{1,11}(?:[ ][A-Z]{2,5})?)[ ]?:[ ]?)?"
+    r"\((?:(?:Other[ ])?(?P<exchange>[A-Z][A-Za-z]{1,11})[ ]?:[ ]?)?"
     r"(?P<code>[A-Z][A-Za-z0-9]{0,6}(?:[ ]?\.[A-Z]{1,3})?)(?:-news)?\)"
 )
 

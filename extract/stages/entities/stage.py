@@ -21,6 +21,7 @@ from extract.records import ENTITY_KINDS, Mention
 from extract.stages.entities.context import (
     _DEPARTMENT,
     _DIVISION_AFTER,
+    _GOVERNMENT_DEPARTMENT,
     _NAMED_SERVICE,
     _SPEECH,
     _company_context,
@@ -416,7 +417,9 @@ class EntityStage:
                     continue
             elif kind == "org":
                 key = canonical_key(surface)
-                if _DEPARTMENT.search(surface) or _DIVISION_AFTER.match(text, end):
+                if (
+                    _DEPARTMENT.search(surface) and not _GOVERNMENT_DEPARTMENT.match(surface)
+                ) or _DIVISION_AFTER.match(text, end):
                     continue  # a unit of a company is no organisation of its own
                 if (
                     len(words) >= 2
