@@ -65,6 +65,19 @@ the small English model's systematic errors with rules:
   ``Finanzchefin``, ``PDG``), are no part of the person's span; an adjective opening a
   sentence before a category noun (``Digital orders rose``) is no name.
 
+- courtesy titles, offices, page labels, press-release words, headings, laws, programmes,
+  events and headline verbs are read from ``extract/data/name_words.csv`` (``cues``); a
+  single name after a title is a person; tickers, acronyms and exchanges in brackets are
+  organisations (``Halvard Freight (HLVD)``, ``(NYSE: HLVD)``), a ticker or acronym taking its
+  company's name; in a sentence in capitals only names the document also writes in normal
+  case are kept; a name run into itself by a heading is cut in two; government departments
+  are organisations.
+
+The passes live in one module each (``spans``, ``context``, ``cues``, ``datelines``,
+``products``, ``orgs``, ``propagate``, ``resolve``, ``naming``, ``rows``), run in order by
+``stage.EntityStage``; each is linear in the text (span indexes and coverage maps instead of
+comparing every candidate with every other, names found again word by word).
+
 Canonical names come from the alias table, else from the cleaned surface form without
 corporate suffixes; spelling variants are merged by fuzzy matching within a document
 (``EntityStage``) and across the documents of a run (``unify_across_documents``).
