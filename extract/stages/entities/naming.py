@@ -16,7 +16,12 @@ from extract.normalize.entities import (
 )
 from extract.records import ENTITY_KINDS, Mention
 from extract.stages.entities.spans import _Cand
-from extract.stages.entities.vocab import _DESCRIPTIVE_WORDS, _FUZZY_KINDS, _FUZZY_MIN_LEN
+from extract.stages.entities.vocab import (
+    _DESCRIPTIVE_WORDS,
+    _FUZZY_ANCHORS,
+    _FUZZY_KINDS,
+    _FUZZY_MIN_LEN,
+)
 
 
 def _people_by_word(full_people: Iterable[str]) -> dict[str, set[str]]:
@@ -107,12 +112,18 @@ def _choose_names(
     # Close spellings of organisation names long enough to compare. Places and people are
     # never merged by spelling (``Changzhou`` is not ``Hangzhou``), nor product models,
     # which differ by a letter; only the alias table joins those.
+    # Each name is compared with the most frequent names only (all of them up to
+    # _FUZZY_ANCHORS), so the cost grows with the number of names, not with its square.
     long_keys = [k for k in keys if len(k) >= _FUZZY_MIN_LEN] if kind in _FUZZY_KINDS else []
     if len(long_keys) > 1:
-        scores = process.cdist(long_keys, long_keys, scorer=fuzz.ratio, score_cutoff=threshold)
-        for i, j in zip(*np.nonzero(np.triu(scores, k=1)), strict=True):
-            a, b = long_keys[i], long_keys[j]
-            if _same_shape(a, b):
+        frequency: Counter[str] = Counter()
+        for key, name in pairs:
+            frequency[key] += counts[name]
+        anchors = sorted(long_keys, key=lambda k: -frequency[k])[:_FUZZY_ANCHORS]
+        scores = process.cdist(long_keys, anchors, scorer=fuzz.ratio, score_cutoff=threshold)
+        for i, j in zip(*np.nonzero(scores), strict=True):
+            a, b = long_keys[i], anchors[j]
+            if a != b and _same_shape(a, b):
                 parent[find(b)] = find(a)
     members: dict[str, list[str]] = defaultdict(list)
     for key, name in pairs:

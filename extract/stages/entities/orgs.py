@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from types import MappingProxyType
 
 from extract.document import ParsedDoc
 from extract.normalize.entities import (
@@ -180,7 +182,8 @@ _LEGAL_NAME = re.compile(
 )
 
 
-def _legal_names(text: str) -> dict[str, str]:
+@functools.lru_cache(maxsize=2)
+def _legal_names(text: str) -> Mapping[str, str]:
     """Names written somewhere with a legal form (``Kessler Antriebstechnik AG``): the name
     without it -> the name with it as first written."""
     names: dict[str, str] = {}
@@ -216,7 +219,7 @@ def _legal_names(text: str) -> dict[str, str]:
         ):
             continue
         names.setdefault(name, name + match.group(2))
-    return names
+    return MappingProxyType(names)
 
 
 def _legal_name_orgs(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:

@@ -300,3 +300,5 @@ _DESCRIPTIVE_WORDS = _wordset(
 _FUZZY_KINDS = frozenset({"org"})
 
 _FUZZY_MIN_LEN = 6
+# Names each name is compared with for close spellings: the most frequent ones.
+_FUZZY_ANCHORS = 500
