@@ -99,6 +99,12 @@ NEWS_CORE = [
         {("org", "OTC", "OTC"), ("org", "NRVKF", "NRVKF")},
         id="other-otc-and-a-time-zone",
     ),
+    pytest.param(
+        "By Mara Quill Jul 12, 2015 the fund had grown by a third.",
+        [("Mara Quill Jul", "PERSON")],
+        {("person", "Mara Quill", "Mara Quill")},
+        id="byline-date-after-a-name",
+    ),
 ]
 
 

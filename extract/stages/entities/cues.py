@@ -98,18 +98,19 @@ def person_start(text: str, start: int, end: int) -> int:
 
 
 def without_boilerplate(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span without page words at its end, nor capitalised ones (``SOURCE``) at its start."""
+    """A span cut before a page word after its first word (``Mara Quill Share``, ``Mara
+    Quill Comments Economic``) and past a capitalised one at its start (``SOURCE``)."""
     while True:
         words = list(_SPAN_WORD.finditer(text, start, end))
         if len(words) < 2:
             return start, end
-        first, last = words[0].group(0), words[-1].group(0)
-        if in_class(last, "boilerplate"):
-            end = words[-2].end()
-        elif first.isupper() and in_class(first, "boilerplate"):
+        if words[0].group(0).isupper() and in_class(words[0].group(0), "boilerplate"):
             start = words[1].start()
-        else:
+            continue
+        cut = next((i for i, w in enumerate(words) if i and in_class(w.group(0), "boilerplate")), 0)
+        if not cut:
             return start, end
+        end = words[cut - 1].end()
 
 
 def without_headline_verbs(text: str, start: int, end: int) -> int:

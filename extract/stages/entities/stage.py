@@ -756,6 +756,9 @@ def _name_of_span(
         start = person_start(text, start, end)
     if in_title:
         end = without_headline_verbs(text, start, end)
+    month = _TRAILING_MONTH.search(text, start, end)
+    if month is not None and month.start() > start and re.match(r"\s*\d", text[end : end + 3]):
+        end = month.start()  # "By Mara Quill Jul 12, 2015": the date after a byline
     start, end = _trim(text, start, end)
     surface = text[start:end]
     if end <= start or page_label(surface):
@@ -778,3 +781,9 @@ def _in_capitals(doc: ParsedDoc, offset: int, cache: dict[tuple[int, int], bool]
 
 
 _CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+_TRAILING_MONTH = re.compile(
+    r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March"
+    r"|April|June|July|August|September|October|November|December)\.?$"
+)
