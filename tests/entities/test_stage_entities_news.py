@@ -105,6 +105,22 @@ NEWS_CORE = [
         {("person", "Mara Quill", "Mara Quill")},
         id="byline-date-after-a-name",
     ),
+    pytest.param(
+        "Shares of 361 Harbour LLC rose. The executives at 361 Harbour said the Finance "
+        "Minister spoke.",
+        [("Finance", "ORG")],
+        {("org", "361 Harbour LLC", "361 Harbour"), ("org", "361 Harbour", "361 Harbour")},
+        id="number-opening-a-legal-name-and-a-portfolio",
+    ),
+    pytest.param(
+        "On June 3 Norvik Harbour Inc. said 3D Pellworth Corp. would buy it.",
+        [],
+        {
+            ("org", "Norvik Harbour Inc.", "Norvik Harbour"),
+            ("org", "3D Pellworth Corp.", "3D Pellworth"),
+        },
+        id="a-day-before-a-legal-name-is-no-part-of-it",
+    ),
 ]
 
 
@@ -113,6 +129,6 @@ def test_entity_stage_news_core(make_doc, stage: EntityStage, text, ents, expect
     result = found(stage(make_doc(text, ents)))
     if expected:
         assert expected <= result
-        assert not {r for r in result if r[1] in ("HARBOUR", "GMT", "Other OTC")}
+        assert not {r for r in result if r[1] in ("HARBOUR", "GMT", "Other OTC", "Finance")}
     else:
         assert not {r for r in result if r[1] in ("ASP", "EPS")}

@@ -173,9 +173,11 @@ _MAKER_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?=[ ][A-Z][a-z])")
 _MAKER_TAIL = re.compile(r"(?:[ ][A-Z][a-z]+)+\b")
 
 
-# A name followed by a legal form proper (not ``Group``/``Holdings``): a company.
+# A name followed by a legal form proper (not ``Group``/``Holdings``): a company. A short
+# number may open it (``361 Capital LLC``, ``3D Systems Corp.``).
 _LEGAL_NAME = re.compile(
-    r"(?<![\w&-])((?:[A-Z][\w&'-]*(?:[ \t]+&)?[ \t]+){0,3}[A-Z][\w&'-]*)"
+    r"(?<![\w&.,-])((?:\d{1,3}[A-Za-z]*[ \t]+)?(?:[A-Z][\w&'-]*(?:[ \t]+&)?[ \t]+){0,3}"
+    r"[A-Z][\w&'-]*)"
     r"((?:,?[ \t]+(?:Co\.,?[ \t]*Ltd\.?|S\.p\.A\.|S\.A\.|N\.V\.|K\.K\.|A/S\b"
     r"|(?:Inc|Corp|Ltd|Co)\.|(?:Inc|Incorporated|Ltd|Limited|Corp|Corporation|LLC|PLC|plc|AG|SE"
     r"|SA|GmbH|NV|BV|SpA|ASA|AB|ApS|Oyj|Oy)\b))+)"
@@ -192,10 +194,14 @@ def _legal_names(text: str) -> Mapping[str, str]:
         words = match.group(1).split()
         if lowered is None:
             lowered = {w.casefold() for w in re.findall(r"(?<![A-Z])\b[a-z][\w-]*", text)}
+        if words[0][0].isdigit() and re.search(
+            r"[A-Z][a-z]*\.?[ \t]+$", text[max(0, match.start() - 12) : match.start()]
+        ):
+            words.pop(0)  # "on June 3 Acme Inc.": a day, not a part of the name
         while len(words) > 1 and (
             words[0].casefold() in _FUNCTION_WORDS | _DETERMINERS | _ROLE_WORDS
             or words[0].casefold() in lowered
-            or words[0].isupper()
+            or (words[0].isupper() and not words[0][0].isdigit())
         ):
             words.pop(0)  # "Meanwhile Acme Inc.", a dateline "DALLAS Acme Inc."
         before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 20) : match.start()])
@@ -289,6 +295,8 @@ def _bracketed_orgs(
             continue
         code = match.group("code")
         exchange = match.group("exchange")
+        if canonical_key(code) in ctx.concept_keys:
+            continue  # "Data Warehouse (DW)": a defined abbreviation of a concept
         before = (
             org_ends.get(match.start() - 1)
             if text[match.start() - 1 : match.start()] == " "

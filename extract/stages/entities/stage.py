@@ -765,6 +765,8 @@ def _name_of_span(
         return None
     if label in ("ORG", "PERSON", "PRODUCT", "NORP") and not_an_org(surface):
         return None
+    if label == "ORG" and _BEFORE_MINISTER.match(text, end):
+        return None  # "the Finance Minister": a portfolio, not an organisation
     return start, end
 
 
@@ -787,3 +789,6 @@ _TRAILING_MONTH = re.compile(
     r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March"
     r"|April|June|July|August|September|October|November|December)\.?$"
 )
+
+
+_BEFORE_MINISTER = re.compile(r"[ ]+Ministers?\b")
