@@ -121,6 +121,22 @@ NEWS_CORE = [
         },
         id="a-day-before-a-legal-name-is-no-part-of-it",
     ),
+    pytest.param(
+        "Output rose. (Reporting by Mara Quill; Editing by Jon Vettori and Ana Brune)",
+        [("Mara Quill", "ORG"), ("Jon Vettori", "ORG")],
+        {
+            ("person", "Mara Quill", "Mara Quill"),
+            ("person", "Jon Vettori", "Jon Vettori"),
+            ("person", "Ana Brune", "Ana Brune"),
+        },
+        id="wire-credits-are-people",
+    ),
+    pytest.param(
+        "The funds management firm Halvard Brune holds a stake. Halvard Brune declined.",
+        [("Halvard Brune", "PERSON"), ("Halvard Brune", "PERSON", 1)],
+        {("org", "Halvard Brune", "Halvard Brune")},
+        id="a-firm-named-like-a-person",
+    ),
 ]
 
 

@@ -125,7 +125,9 @@ _COMPANY_AFTER = re.compile(
 
 _COMPANY_BEFORE = re.compile(
     r"\b(?:shares (?:of|in)|stake in|subsidiary of|rivals?|brands? like|acquisition of"
-    r"|acquired|takeover of|merger with)\s+$",
+    r"|acquired|takeover of|merger with"
+    r"|(?:management|investment|law|consulting|accounting|brokerage|research|advisory) firm"
+    r"|(?:asset|fund|funds|investment) manager|broker|lender|insurer)\s+$",
     re.IGNORECASE,
 )
 

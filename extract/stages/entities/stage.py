@@ -187,6 +187,7 @@ class EntityStage:
         found += _coordinated(doc, ctx, found)
         found += _ampersand_orgs(doc, ctx, found)
         found += _maker_orgs(doc, ctx, found)
+        found += _byline_people(doc, ctx)
         bracketed, links = _bracketed_orgs(doc, ctx, found)
         found += bracketed
         found += _propagate(doc, ctx, found)
@@ -792,3 +793,28 @@ _TRAILING_MONTH = re.compile(
 
 
 _BEFORE_MINISTER = re.compile(r"[ ]+Ministers?\b")
+
+
+# Wire-copy credits: "(Reporting by Mara Quill in Oslo; Editing by Jon Vettori)".
+_CREDIT = re.compile(
+    r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Aa]dditional reporting|[Cc]ompiled)[ ]+[Bb]y[ ]+"
+    r"(?P<names>[A-Z][\w'-]+(?:[ ][A-Z][\w'-]+){1,2}(?:(?:,[ ]|[ ]and[ ])[A-Z][\w'-]+"
+    r"(?:[ ][A-Z][\w'-]+){1,2})*)"
+)
+_CREDIT_NAME = re.compile(r"[A-Z][\w'-]+(?:[ ][A-Z][\w'-]+){1,2}")
+
+
+def _byline_people(doc: ParsedDoc, ctx: _DocContext) -> list[_Cand]:
+    """The people a wire story credits for reporting, writing or editing it."""
+    text = doc.text
+    found: list[_Cand] = []
+    for match in _CREDIT.finditer(text):
+        if not ctx.english(doc, match.start()):
+            continue
+        start = match.start("names")
+        for name in _CREDIT_NAME.finditer(match.group("names")):
+            words = name.group(0).split()
+            if words[-1] in ("In", "At", "From", "And"):
+                continue
+            found.append(_Cand("person", start + name.start(), start + name.end(), "rule"))
+    return found
