@@ -137,6 +137,15 @@ NEWS_CORE = [
         {("org", "Halvard Brune", "Halvard Brune")},
         id="a-firm-named-like-a-person",
     ),
+    pytest.param(
+        "Investors cheered as Seán O\u2019Brien spoke. O\u2019Brien said costs fell.",
+        [("Seán O\u2019Brien", "PERSON"), ("O\u2019Brien", "PERSON", 1)],
+        {
+            ("person", "Seán O\u2019Brien", "Seán O\u2019Brien"),
+            ("person", "O\u2019Brien", "Seán O\u2019Brien"),
+        },
+        id="curly-apostrophe-surname-is-the-person",
+    ),
 ]
 
 

@@ -232,7 +232,7 @@ def _without_trailing_codes(text: str, start: int, end: int) -> int:
 
 
 def _words(surface: str) -> list[str]:
-    return re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", surface)
+    return re.findall(r"[^\W_]+(?:[-'\u2019][^\W_]+)*", surface)
 
 
 def _is_concept_word(surface: str) -> bool:

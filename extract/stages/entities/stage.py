@@ -321,7 +321,7 @@ class EntityStage:
                 c.kind == "person"
                 and len(words) >= 2
                 and canonical_key(surface) not in org_keys
-                and all(re.sub(r"[-']", "", w).isalpha() and w[0].isupper() for w in words)
+                and all(re.sub(r"[-'\u2019]", "", w).isalpha() and w[0].isupper() for w in words)
                 and words[-1].casefold() not in _ORG_WORDS
             ):
                 person_words.update(words)
