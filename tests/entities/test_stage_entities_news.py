@@ -146,6 +146,24 @@ NEWS_CORE = [
         },
         id="curly-apostrophe-surname-is-the-person",
     ),
+    pytest.param(
+        "Harwick Electric Machinery Corporation said sales rose. HEMC also said exports grew.",
+        [("Harwick Electric Machinery Corporation", "ORG"), ("HEMC", "ORG")],
+        {
+            ("org", "Harwick Electric Machinery Corporation", "Harwick Electric Machinery"),
+            ("org", "HEMC", "Harwick Electric Machinery"),
+        },
+        id="acronym-of-a-full-name-is-one-entity",
+    ),
+    pytest.param(
+        "Velmora Motor Corporation said sales rose. Velmora said exports grew.",
+        [("Velmora Motor Corporation", "ORG"), ("Velmora", "ORG", 1)],
+        {
+            ("org", "Velmora Motor Corporation", "Velmora"),
+            ("org", "Velmora", "Velmora"),
+        },
+        id="short-name-and-full-name-with-corporation-are-one-entity",
+    ),
 ]
 
 

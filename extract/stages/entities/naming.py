@@ -80,6 +80,32 @@ def _linked_names(
     return [(c, renames.get(name, name) if c.kind == "org" else name) for c, name in named]
 
 
+def _acronym_names(
+    named: list[tuple[_Cand, str]], full_names: Sequence[str]
+) -> list[tuple[_Cand, str]]:
+    """An organisation named by the initials of another organisation of the document
+    (``HEMC`` after ``Harbin Electric Machinery Corporation``) takes that one's name;
+    ``full_names`` are the organisations' names as written (legal forms kept)."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    names = {canonical_key(name): name for c, name in named if c.kind == "org"}
+    for full in full_names:
+        words = [w for w in full.replace("-", " ").split() if w[:1].isupper()]
+        if len(words) < 2:
+            continue
+        target = names.get(canonical_key(full))
+        if target is None:
+            continue
+        for n in (len(words), len(words) - 1):
+            if n >= 2:
+                by_initials["".join(w[0] for w in words[:n])].add(target)
+    renames = {
+        name: next(iter(by_initials[name]))
+        for c, name in named
+        if c.kind == "org" and name.isupper() and len(by_initials.get(name, ())) == 1
+    }
+    return [(c, renames.get(name, name) if c.kind == "org" else name) for c, name in named]
+
+
 def _merge_spellings(named: list[tuple[_Cand, str]], threshold: int) -> list[tuple[_Cand, str]]:
     """Within a document, names of one kind with the same key or a close spelling are one."""
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)  # kind -> (key, name)

@@ -264,7 +264,7 @@ def _alias_regex(surface: str) -> str:
 
 
 _ORG_TAIL = re.compile(
-    r"(?:,?[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Inc\.?|Corp\.?|Ltd\.?|S\.p\.A\.|S\.A\.|N\.V\.|K\.K\."
+    r"(?:,?[ \t]+(?:Co\.,?[ \t]*Ltd\.?|Inc\b\.?|Corp\b\.?|Ltd\b\.?|S\.p\.A\.|S\.A\.|N\.V\.|K\.K\."
     r"|(?:Group|Corporation|Holdings|Limited|Technology|Technologies|Motors?|Securities"
     r"|Automobile|Electronics|Electric(?:[ \t]+Appliances)?|GmbH|AG|SE|SA|SpA|NV|PLC|plc"
     r"|LLC|ASA|AB|ApS|Oyj|Oy)\b|A/S\b))+"

@@ -44,6 +44,7 @@ from extract.stages.entities.cues import (
 )
 from extract.stages.entities.datelines import _after_dateline, _datelines
 from extract.stages.entities.naming import (
+    _acronym_names,
     _full_person,
     _linked_names,
     _merge_spellings,
@@ -671,6 +672,9 @@ class EntityStage:
         result = _short_org_names(result, legal)
         result = _merge_spellings(result, self.fuzzy_threshold)
         result = _linked_names(result, links)
+        result = _acronym_names(
+            result, [clean_name(text[c.start : c.end]) for c in cands if c.kind == "org"]
+        )
         return [
             Mention(
                 kind=c.kind,
