@@ -132,6 +132,12 @@ NEWS_CORE = [
         id="wire-credits-are-people",
     ),
     pytest.param(
+        "According to data compiled by Halvard Insight, sales rose. Halvard Insight said so.",
+        [("Halvard Insight", "ORG"), ("Halvard Insight", "ORG", 1)],
+        {("org", "Halvard Insight", "Halvard Insight")},
+        id="data-compiled-by-a-firm-is-no-credit",
+    ),
+    pytest.param(
         "The funds management firm Halvard Brune holds a stake. Halvard Brune declined.",
         [("Halvard Brune", "PERSON"), ("Halvard Brune", "PERSON", 1)],
         {("org", "Halvard Brune", "Halvard Brune")},

@@ -801,7 +801,7 @@ _BEFORE_MINISTER = re.compile(r"[ ]+Ministers?\b")
 
 # Wire-copy credits: "(Reporting by Mara Quill in Oslo; Editing by Jon Vettori)".
 _CREDIT = re.compile(
-    r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Aa]dditional reporting|[Cc]ompiled)[ ]+[Bb]y[ ]+"
+    r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Aa]dditional reporting)[ ]+[Bb]y[ ]+"
     r"(?P<names>[A-Z][\w'-]+(?:[ ][A-Z][\w'-]+){1,2}(?:(?:,[ ]|[ ]and[ ])[A-Z][\w'-]+"
     r"(?:[ ][A-Z][\w'-]+){1,2})*)"
 )
