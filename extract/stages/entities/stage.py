@@ -42,7 +42,7 @@ from extract.stages.entities.cues import (
     without_boilerplate,
     without_headline_verbs,
 )
-from extract.stages.entities.datelines import _after_dateline, _datelines
+from extract.stages.entities.datelines import _after_dateline, _datelines, dateline_regions
 from extract.stages.entities.naming import (
     _acronym_names,
     _full_person,
@@ -167,10 +167,12 @@ class EntityStage:
             or not _latin(text[a.start : a.end])
         ]
         dateline = self._dateline_candidates(doc)
+        regions = dateline_regions(text, dateline)
+        region_index = SpanIndex(regions)
         ner = [
             cut
             for c in self._ner_candidates(doc, ctx)
-            if (cut := _after_dateline(text, c, dateline)) is not None
+            if (cut := _after_dateline(text, c, regions, region_index)) is not None
         ]
         ner = self._classify(doc, ctx, ner, aliases) + dateline
         products = self._product_candidates(doc, ctx, aliases, ner)
@@ -277,7 +279,8 @@ class EntityStage:
                 continue  # a heading in capitals, not the dateline of a story
             name = _title_case(place)
             canonical = self._alias_name("place", name) or name
-            if not (match.group("date") or match.group("wire")) and not (
+            date, wire = match.groupdict().get("date"), match.groupdict().get("wire")
+            if not (date or wire) and not (
                 canonical != name
                 or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
                 or any(
@@ -290,7 +293,7 @@ class EntityStage:
             found.append(
                 _Cand("place", match.start("place"), match.end("place"), "rule", "", canonical)
             )
-            if match.group("wire"):
+            if wire:
                 found.append(_Cand("org", match.start("wire"), match.end("wire"), "rule"))
         return found
 
