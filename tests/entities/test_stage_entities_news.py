@@ -175,6 +175,12 @@ NEWS_CORE = [
         id="acronym-of-a-full-name-is-one-entity",
     ),
     pytest.param(
+        "Shares of Norvik closed at RMB12.34 and USD5.20 while the ZX7 sold well.",
+        [("Norvik", "ORG")],
+        {("product", "ZX7", "ZX7")},
+        id="currency-amount-is-no-product",
+    ),
+    pytest.param(
         "Velmora Motor Corporation said sales rose. Velmora said exports grew.",
         [("Velmora Motor Corporation", "ORG"), ("Velmora", "ORG", 1)],
         {

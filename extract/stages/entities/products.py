@@ -61,6 +61,10 @@ def _with_maker(toks: Sequence[tuple[int, int, str]], first: int, brands: set[st
     return first
 
 
+# A currency code glued to an amount (``RMB12.34``, ``USD5.20``): a price, no model name.
+_CURRENCY_AMOUNT = re.compile(r"[A-Z]{3}\d[\d,]*(?:\.\d+)?(?:bn|mn|m|k)?$")
+
+
 def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_Cand]:
     """Named models: ``SU7``, ``Xuanjie O1``, ``Xiaomi 15 Ultra``, ``iPhone 16``, ``Vela OS``."""
     toks = _tokens(text, start, end)
@@ -72,6 +76,7 @@ def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_
         if (
             _MODEL_CODE.match(word)
             and any(c.isdigit() for c in word)
+            and not _CURRENCY_AMOUNT.match(word)
             and any(c.isupper() for c in word)
             and not _NOT_MODEL_CODE.match(word)
             and word.casefold() not in NOT_ENTITIES
