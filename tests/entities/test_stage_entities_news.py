@@ -181,6 +181,12 @@ NEWS_CORE = [
         id="currency-amount-is-no-product",
     ),
     pytest.param(
+        "However, Mr Pellbrook, who has led the firm since 2013, was confident.",
+        [("Mr Pellbrook", "ORG")],
+        {("person", "Pellbrook", "Pellbrook")},
+        id="courtesy-title-makes-a-person",
+    ),
+    pytest.param(
         "Velmora Motor Corporation said sales rose. Velmora said exports grew.",
         [("Velmora Motor Corporation", "ORG"), ("Velmora", "ORG", 1)],
         {

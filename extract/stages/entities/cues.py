@@ -97,6 +97,13 @@ def person_start(text: str, start: int, end: int) -> int:
         start = words[1].start()
 
 
+def honorific_before(text: str, start: int, end: int) -> bool:
+    """The span opens with a courtesy title and a name (``Mr Buttress``): a person, whatever
+    the model read."""
+    words = list(_SPAN_WORD.finditer(text, start, end))
+    return len(words) >= 2 and in_class(words[0].group(0), "honorific")
+
+
 def without_boilerplate(text: str, start: int, end: int) -> tuple[int, int]:
     """A span cut before a page word after its first word (``Mara Quill Share``, ``Mara
     Quill Comments Economic``) and past a capitalised one at its start (``SOURCE``)."""

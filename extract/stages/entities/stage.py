@@ -35,6 +35,7 @@ from extract.stages.entities.context import (
     _unmistakable_name,
 )
 from extract.stages.entities.cues import (
+    honorific_before,
     not_an_org,
     page_label,
     person_start,
@@ -256,9 +257,10 @@ class EntityStage:
                 ):
                     if label != "PRODUCT":
                         end = _without_trailing_codes(text, start, end)
-                    span = _name_of_span(text, start, end, label, ctx.in_title(start))
+                    read = "PERSON" if honorific_before(text, start, end) else label
+                    span = _name_of_span(text, start, end, read, ctx.in_title(start))
                     if span is not None and not _amount_like(text[span[0] : span[1]]):
-                        found.append(_Cand(_KIND_OF_LABEL[label], *span, "ner", label))
+                        found.append(_Cand(_KIND_OF_LABEL[read], *span, "ner", read))
         return found
 
     def _dateline_candidates(self, doc: ParsedDoc) -> list[_Cand]:
