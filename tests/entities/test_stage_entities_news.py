@@ -187,6 +187,12 @@ NEWS_CORE = [
         id="courtesy-title-makes-a-person",
     ),
     pytest.param(
+        "Most cuts came at its two plants in Esslau and Kernitz, while Poland grew.",
+        [("Esslau", "GPE"), ("Kernitz", "ORG"), ("Poland", "GPE")],
+        {("place", "Esslau", "Esslau"), ("place", "Kernitz", "Kernitz")},
+        id="second-place-of-a-list-after-plants-in",
+    ),
+    pytest.param(
         "Velmora Motor Corporation said sales rose. Velmora said exports grew.",
         [("Velmora Motor Corporation", "ORG"), ("Velmora", "ORG", 1)],
         {

@@ -148,9 +148,15 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+# Names listed before a name: "Esslingen and ", "Lyon, Lille and ".
+_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w-]*(?:[ ][A-Z][\w-]*)?(?:,[ ]|,?[ ]and[ ]|[ ]or[ ]))+$")
+
+
 def _place_context(text: str, start: int, end: int, places: Sequence[tuple[int, int]]) -> bool:
-    """Words around a name that only a place takes: ``its plant in X``, ``X, <place>``."""
-    if _PLACE_BEFORE.search(text[max(0, start - 40) : start]):
+    """Words around a name that only a place takes: ``its plant in X``, ``its plants in W
+    and X``, ``X, <place>``."""
+    before = _LISTED_BEFORE.sub("", text[max(0, start - 80) : start])
+    if _PLACE_BEFORE.search(before[-40:]):
         return True
     after = re.match(r",[ \t]+", text[end : end + 3])
     if after is None:
