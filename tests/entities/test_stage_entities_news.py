@@ -193,6 +193,12 @@ NEWS_CORE = [
         id="second-place-of-a-list-after-plants-in",
     ),
     pytest.param(
+        "Tue, Oct 20, 2015, 03:57 BST-Harbour Markets open in 4 hrs and Kospi ( rose.",
+        [("BST-Harbour Markets", "ORG"), ("Kospi (", "ORG")],
+        {("org", "Harbour Markets", "Harbour Markets"), ("org", "Kospi", "Kospi")},
+        id="time-zone-prefix-and-open-bracket-cut",
+    ),
+    pytest.param(
         "Velmora Motor Corporation said sales rose. Velmora said exports grew.",
         [("Velmora Motor Corporation", "ORG"), ("Velmora", "ORG", 1)],
         {

@@ -183,13 +183,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while previous != (start, end) and start < end:
         previous = (start, end)
         while start < end and (
-            text[start].isspace() or text[start] in "\"'\u201c\u201d\u2018\u2019([«《.,;:"
+            text[start].isspace() or text[start] in "\"'\u201c\u201d\u2018\u2019([«《.,;:/|&*\u2022"
         ):
             start += 1
         if text[start:end].lower().startswith("the ") and end - start > 4:
             start += 4
         while start < end and (
-            text[end - 1].isspace() or text[end - 1] in "\"'\u201c\u201d\u2018\u2019)]»》,;:!?"
+            text[end - 1].isspace()
+            or text[end - 1] in "\"'\u201c\u201d\u2018\u2019)]»》,;:!?([/|&-\u2013\u2014"
         ):
             end -= 1
         if text[start:end].endswith(("'s", "\u2019s")):

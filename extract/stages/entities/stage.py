@@ -762,6 +762,9 @@ def _name_of_span(
     """The name a model span holds, past page words, titles and headline verbs; ``None``
     for a page label, a heading, or a law, programme or event read as a name."""
     start, end = without_boilerplate(text, start, end)
+    code = _CODE_PREFIX.match(text, start, end)
+    if code is not None and code.group(1).casefold() in NOT_ENTITIES:
+        start = code.end()  # "BST-UK Markets": a time zone glued to a name
     if label == "PERSON":
         start = person_start(text, start, end)
     if in_title:
@@ -827,3 +830,6 @@ def _byline_people(doc: ParsedDoc, ctx: _DocContext) -> list[_Cand]:
                 continue
             found.append(_Cand("person", start + name.start(), start + name.end(), "rule"))
     return found
+
+
+_CODE_PREFIX = re.compile(r"([A-Z]{2,5})[-\u2013]")
