@@ -199,6 +199,18 @@ NEWS_CORE = [
         id="time-zone-prefix-and-open-bracket-cut",
     ),
     pytest.param(
+        "The two banks said on Monday that analysts at Halvard\nBrune expected the deal to close.",
+        [("Halvard\nBrune", "ORG")],
+        {("org", "Halvard\nBrune", "Halvard Brune")},
+        id="name-wrapped-over-a-line-in-prose",
+    ),
+    pytest.param(
+        "Halvard Brune Results\nBrune Capital said on Monday that profit rose in the quarter.",
+        [("Halvard Brune Results\nBrune Capital", "ORG")],
+        set(),
+        id="heading-line-is-no-wrap",
+    ),
+    pytest.param(
         "Velmora Motor Corporation said sales rose. Velmora said exports grew.",
         [("Velmora Motor Corporation", "ORG"), ("Velmora", "ORG", 1)],
         {
@@ -218,3 +230,4 @@ def test_entity_stage_news_core(make_doc, stage: EntityStage, text, ents, expect
         assert not {r for r in result if r[1] in ("HARBOUR", "GMT", "Other OTC", "Finance", "RISK")}
     else:
         assert not {r for r in result if r[1] in ("ASP", "EPS", "RISK")}
+        assert not {r for r in result if "\n" in r[1]}

@@ -12,7 +12,14 @@ from extract.language import foreign_sentence
 from extract.normalize.entities import (
     canonical_key,
 )
-from extract.stages.entities.spans import LowerWords, _Cand, _legal_form, _name_tokens, _words
+from extract.stages.entities.spans import (
+    LowerWords,
+    _Cand,
+    _legal_form,
+    _name_tokens,
+    _words,
+    _wrapped_at,
+)
 from extract.stages.entities.vocab import (
     _DETERMINERS,
     _FUNCTION_WORDS,
@@ -83,17 +90,24 @@ def _sentence_start(doc: ParsedDoc, offset: int) -> bool:
 
 
 def _sentence_pieces(doc: ParsedDoc, start: int, end: int) -> list[tuple[int, int]]:
-    """A model span cut where a sentence ends inside it (``Model Y. Elon Musk``)."""
+    """A model span cut where a sentence ends inside it (``Model Y. Elon Musk``); a line
+    that wraps a sentence does not end one."""
     pieces: list[tuple[int, int]] = []
+    piece_start = start
     while True:
         _s_start, s_end = doc.sentence_at(start)
         if not doc.sentences or s_end >= end or s_end <= start:
-            pieces.append((start, end))
+            pieces.append((piece_start, end))
             return pieces
-        pieces.append((start, s_end))
+        newline = doc.text.find("\n", s_end, end)
+        if newline != -1 and not doc.text[s_end:newline].strip() and _wrapped_at(doc.text, newline):
+            start = newline + 1
+            continue
+        pieces.append((piece_start, s_end))
         start = s_end
         while start < end and doc.text[start].isspace():
             start += 1
+        piece_start = start
         if start >= end:
             return pieces
 

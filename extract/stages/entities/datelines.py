@@ -23,12 +23,14 @@ _WIRE_DATELINE = re.compile(
 )
 
 
-# A place in capitals joined to the story's first word by a hyphen or a colon, as diaries
-# and briefs write it (``OSLO-Norway's central bank ...``, ``NEW DELHI: The minister ...``);
+# A place in capitals opening a line or following a sentence, joined to the story's first
+# word by a hyphen or a colon, as diaries and briefs write it (``OSLO-Norway's central
+# bank ...``, ``NEW DELHI: The minister ...``);
 # without a date or a wire service the place must be confirmed elsewhere.
 _CAPS_DATELINE = re.compile(
-    r"(?<![\w.'-])(?P<place>[A-Z][A-Z'\-]+(?:[ ][A-Z][A-Z'\-]+){0,2})"
-    r"(?:-(?=[A-Z][a-z])|:[ ](?=[A-Z]))"
+    r"(?:^|(?<=[.!?][ ]))(?P<place>[A-Z][A-Z'\-]+(?:[ ][A-Z][A-Z'\-]+){0,2})"
+    r"(?:-(?=[A-Z][a-z])|:[ ](?=[A-Z]))",
+    re.MULTILINE,
 )
 
 

@@ -174,9 +174,29 @@ class Coverage:
         return self._taken.find(1, start, end) != -1
 
 
+def _wrapped_at(text: str, newline: int) -> bool:
+    """The line break at ``newline`` wraps a sentence (``Goldman`` at the end of a line,
+    ``Sachs`` on the next): the line before is long prose without a closing mark and the
+    next line goes on at once."""
+    line = text[max(0, newline - _WRAP_LINE) : newline]
+    line = line[line.rfind("\n") + 1 :]
+    words = line.split()
+    return (
+        len(line) >= _WRAP_LINE // 4
+        and line.rstrip()[-1:] not in '.!?:;"\u201d'
+        and text[newline + 1 : newline + 2].isalnum()
+        and sum(1 for w in words if w[:1].islower()) >= 0.3 * len(words)
+    )
+
+
+_WRAP_LINE = 200  # characters of the line before a break that are looked at
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets without a leading article, quotes, a possessive or text past a line break."""
     newline = text.find("\n", start, end)
+    while newline != -1 and _wrapped_at(text, newline):
+        newline = text.find("\n", newline + 1, end)
     if newline != -1:
         end = newline
     previous = None
