@@ -774,8 +774,8 @@ def _name_of_span(
         end = month.start()  # "By Mara Quill Jul 12, 2015": the date after a byline
     start, end = _trim(text, start, end)
     surface = text[start:end]
-    if end <= start or page_label(surface):
-        return None
+    if end <= start or page_label(surface) or _ACRONYM_PLURAL.fullmatch(surface):
+        return None  # a page label; "MPs", "NGOs": the plural of an acronym is no name
     if label in ("ORG", "PERSON", "PRODUCT", "NORP") and not_an_org(surface):
         return None
     if label == "ORG" and _BEFORE_MINISTER.match(text, end):
@@ -833,3 +833,6 @@ def _byline_people(doc: ParsedDoc, ctx: _DocContext) -> list[_Cand]:
 
 
 _CODE_PREFIX = re.compile(r"([A-Z]{2,5})[-\u2013]")
+
+
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
