@@ -73,7 +73,7 @@ the small English model's systematic errors with rules:
   case are kept; a name run into itself by a heading is cut in two; government departments
   are organisations.
 
-The passes live in one module each (``spans``, ``context``, ``cues``, ``datelines``,
+The passes live in one module each (``spans``, ``context``, ``cues``, ``reading``, ``datelines``,
 ``products``, ``orgs``, ``propagate``, ``resolve``, ``naming``, ``rows``), run in order by
 ``stage.EntityStage``; each is linear in the text (span indexes and coverage maps instead of
 comparing every candidate with every other, names found again word by word).
