@@ -486,10 +486,16 @@ def _with_workers(config: Config, workers: int) -> Config:
     help="Run and score the conformance suites in this folder instead.",
 )
 @click.option(
+    "--conll",
+    "conll_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Run over a token-per-row BIO file and score its person, org and place names.",
+)
+@click.option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="TOML settings for the conformance run.",
+    help="TOML settings for the conformance or --conll run.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--details", is_flag=True, help="List misses, false alarms and wrong values.")
@@ -497,6 +503,7 @@ def eval_command(
     output_dir: Path | None,
     gold_dir: Path | None,
     conformance_dir: Path | None,
+    conll_file: Path | None,
     config_path: Path | None,
     as_json: bool,
     details: bool,
@@ -508,10 +515,24 @@ def eval_command(
 
     Examples: extract eval outputs tests/data/gold
               extract eval --conformance tests/data/conformance
+              extract eval --conll tagged_news.csv
     """
     from extract import evaluate
 
     try:
+        if conll_file is not None:
+            from extract.conll import evaluate_bio, format_bio_report, read_bio
+            from extract.pipeline import Pipeline
+
+            documents = read_bio(conll_file)
+            report = evaluate_bio(documents, Pipeline(_load_config(config_path)), details=details)
+            report["conll"] = str(conll_file)
+            click.echo(
+                json.dumps(report, indent=2)
+                if as_json
+                else format_bio_report(report, details=details)
+            )
+            return
         if conformance_dir is not None:
             from extract.pipeline import Pipeline
 

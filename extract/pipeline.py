@@ -249,7 +249,10 @@ class Pipeline:
 
     def extract(self, document: Document, spacy_doc: Any) -> DocumentResult:
         """Run every stage over one read document. Raises StageError naming the stage."""
-        parsed, language = self.parse(document, spacy_doc)
+        try:
+            parsed, language = self.parse(document, spacy_doc)
+        except Exception as exc:
+            raise StageError(f"stage parse: {type(exc).__name__}: {exc}") from exc
         found: list[Mention] = []
         for stage in self.stages:
             try:

@@ -10,6 +10,7 @@ are kept; the alias table maps those.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -112,6 +113,7 @@ def strip_corporate_suffix(name: str) -> str:
         text = rest
 
 
+@functools.lru_cache(maxsize=65536)
 def canonical_key(name: str) -> str:
     """Matching key: cleaned, legal-form words dropped, case-folded, punctuation-light.
 

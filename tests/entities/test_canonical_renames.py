@@ -25,3 +25,11 @@ from extract.stages.entities import canonical_renames
 )
 def test_canonical_renames(rows: list, preferred: tuple, expected: dict) -> None:
     assert canonical_renames(rows, preferred=preferred) == expected
+
+
+def test_canonical_renames_close_spelling_among_many_names() -> None:
+    # More names than are compared all with all: a variant still meets the frequent name.
+    names = [("org", f"Company{n:04d} Holdings Trading", 1) for n in range(700)]
+    names += [("org", "Brightwater Medical", 9), ("org", "Brightwatter Medical", 1)]
+    renames = canonical_renames(names)
+    assert renames[("org", "Brightwatter Medical")] == "Brightwater Medical"
