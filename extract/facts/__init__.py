@@ -1,0 +1,89 @@
+"""Link figures to what they are about: subject, metric, period, segment and change.
+
+``link_facts`` reads one document in passes, one module each, run in this order:
+
+0. ``context``: the document context, built once: the company the article is about, the
+   periods it reports, the reference day (:class:`~extract.facts.records.DocContext`).
+1. ``candidates``: cut sentences and gather each one's candidates: figures, dates, names,
+   metric phrases (the lexicon) and segments; classify each figure as a *level*, a *change*
+   or nothing (a restatement, a gap, a share of a total, a per-share aside).
+2. ``anchors``, ``changes``, ``lists``: attach a level to its metric phrase, a change to its
+   level (or metric phrase) and comparison basis; pair lists in order (``respectively``).
+3. ``subjects``, ``dating``, ``resolve``: subject, segment, period and modality from the
+   sentence, else the paragraph (``ParagraphState``), else the document context.
+4. ``merge``: a figure repeated (a headline and the body) or a change stated apart from its
+   level becomes one fact.
+5. ``merge.to_fact``: emit the rows, ids ``f001``, ``f002``, ...
+
+``sentence.read_sentence`` runs passes 1-3 on one sentence. The patterns the passes use are
+in ``cues`` and ``subject_cues``; which kind of value each metric takes is in ``kinds``; pure
+period arithmetic is in ``periods``. The rules these passes implement are listed, with
+examples, in docs/RULES.md (section Facts).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Sequence
+
+from extract.document import ParsedDoc
+from extract.facts.candidates import make_sentence, split_after_figures
+from extract.facts.context import doc_context, short_org_names
+from extract.facts.kinds import BLOCK, METRIC_VALUE_KINDS
+from extract.facts.merge import drop_undated_repeats, merge_drafts, to_fact
+from extract.facts.records import Draft, ParagraphState
+from extract.facts.resolve import update_state
+from extract.facts.sentence import read_sentence
+from extract.lexicon import NO_METRIC, MetricLexicon
+from extract.records import Fact, Mention
+
+__all__ = ["METRIC_VALUE_KINDS", "link_facts"]
+
+
+def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexicon) -> list[Fact]:
+    """The facts stated in ``doc``, in text order with ids ``f001``, ``f002``, ...
+
+    ``mentions`` are the document's mentions (any order); only English paragraphs are read.
+    Evidence offsets are those of the sentence holding the figure.
+    """
+    text = doc.text
+    sentences = split_after_figures(list(doc.sentences) or [(0, len(text))], mentions, text)
+    starts = [s for s, _ in sentences]
+    mentions = short_org_names(mentions)
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if mention.status != "ok":
+            continue
+        index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
+        by_sentence.setdefault(index, []).append(mention)
+    anchors = [a for a in lexicon.find_metrics(text) if a.label != NO_METRIC or a.role == BLOCK]
+    segments = lexicon.find_segments(text)
+    context = dataclasses.replace(
+        doc_context(doc, mentions),
+        # A count's noun names a segment (``cars`` -> smart EVs) only in a report that speaks
+        # of segments: a carmaker's vehicle deliveries are the whole company's.
+        unit_segments=any(doc.is_english(s.start) for s in segments),
+    )
+
+    drafts: list[Draft] = []
+    paragraph_key: tuple[int, int] | None = None
+    state = ParagraphState()
+    for index, span in enumerate(sentences):
+        if not doc.is_english(span[0]):
+            continue
+        paragraph = doc.paragraph_at(span[0])
+        if (paragraph.start, paragraph.end) != paragraph_key:
+            paragraph_key = (paragraph.start, paragraph.end)
+            state = ParagraphState()
+        sentence = make_sentence(span, by_sentence.get(index, []), anchors, segments, text)
+        found = read_sentence(sentence, state, context, lexicon)
+        drafts.extend(found)
+        update_state(state, sentence, found, context)
+
+    drafts.sort(key=lambda d: (d.position, d.period))
+    drafts = drop_undated_repeats(merge_drafts(drafts))
+    facts: list[Fact] = []
+    for number, draft in enumerate(drafts, start=1):
+        facts.append(to_fact(draft, f"f{number:03d}"))
+    return facts

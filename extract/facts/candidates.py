@@ -1,0 +1,283 @@
+"""Pass 1: cut sentences and read each one's candidates: figures, dates, names, metric phrases,
+segments; classify each figure as a level, a change or nothing."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from extract.facts.context import in_figure, overlaps_money
+from extract.facts.cues import (
+    BASIS_AFTER,
+    BRACKET_GAP,
+    COMPOUND_MODIFIER,
+    CUE_AFTER,
+    CUE_BEFORE,
+    DATE_GLUE,
+    DOWN_WORD,
+    ESTIMATE_AFTER,
+    ESTIMATE_BEFORE,
+    FLOW_COUNT_BEFORE,
+    GAP_AFTER,
+    LIST_GLUE,
+    MEASURE_LEVEL_AFTER,
+    OBJECT_CUE_BEFORE,
+    OR_GAP,
+    ORGANIC_BEFORE,
+    OTHERS_OUTLETS_AFTER,
+    PER_MEASURE_AFTER,
+    PER_SHARE_AFTER,
+    PER_SHARE_ASIDE,
+    RATE_ASIDE,
+    REQUIREMENT_BEFORE,
+    RESTATEMENT_AFTER,
+    REVISION_BEFORE,
+    SHARE_OF_TOTAL_AFTER,
+    SIGNED,
+    STREAK_AFTER,
+    THIS_YEAR_BEFORE,
+    THRESHOLD_BEFORE,
+    TRANSFER_BEFORE,
+    VALUATION_BEFORE,
+    WORD,
+)
+from extract.facts.kinds import OUTLET_UNITS
+from extract.facts.records import Sentence, Span
+from extract.facts.subject_cues import (
+    MASS_NOUNS,
+    NATIONALITY,
+    SEGMENT_HEAD,
+    SEGMENT_LEAD,
+    SEGMENT_STOP,
+)
+from extract.lexicon import NO_METRIC, LexiconMatch
+from extract.records import Mention
+
+_FIGURE_STOP = re.compile(r"\.[\"\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])")
+
+
+def split_after_figures(
+    sentences: list[tuple[int, int]], mentions: Sequence[Mention], text: str
+) -> list[tuple[int, int]]:
+    """Sentences cut after a figure that ends one (``... to £96.5m. Online sales ...``): a
+    sentence splitter may take ``m.`` or ``bn.`` for an abbreviation."""
+    ends = sorted(m.end for m in mentions if m.kind in ("money", "percent", "quantity"))
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        begin = start
+        for cut in ends[bisect.bisect_right(ends, start) : bisect.bisect_left(ends, end)]:
+            stop = _FIGURE_STOP.match(text, cut, end)
+            if stop is not None and cut > begin:
+                out.append((begin, cut + 1))
+                begin = stop.end()
+        out.append((begin, end))
+    return out
+
+
+def make_sentence(
+    span: tuple[int, int],
+    mentions: list[Mention],
+    anchors: list[LexiconMatch],
+    segments: list[LexiconMatch],
+    text: str | None = None,
+) -> Sentence:
+    start, end = span
+    own = [s for s in segments if start <= s.start and s.end <= end]
+    if text is not None:
+        own = _with_generic_segments(text, span, own, mentions, anchors)
+    return Sentence(
+        span=span,
+        numbers=tuple(m for m in mentions if m.kind in ("money", "percent", "quantity")),
+        dates=tuple(m for m in mentions if m.kind == "date" and m.period),
+        # A name inside a figure ("NOK 9.8 billion", "2,318 Marumiya stores") is no subject.
+        orgs=tuple(m for m in mentions if m.kind == "org" and not in_figure(m, mentions)),
+        places=tuple(m for m in mentions if m.kind == "place"),
+        products=tuple(
+            m for m in mentions if m.kind == "product" and not overlaps_money(m, mentions)
+        ),
+        anchors=tuple(a for a in anchors if start <= a.start and a.end <= end),
+        segments=tuple(own),
+    )
+
+
+def _with_generic_segments(
+    text: str,
+    span: tuple[int, int],
+    known: list[LexiconMatch],
+    mentions: list[Mention],
+    anchors: list[LexiconMatch],
+) -> list[LexiconMatch]:
+    """Add the segments a sentence names in its own words to those of the lexicon.
+
+    ``the robotics segment``, ``the drugstore and payments segments`` (two segments), ``the
+    overseas retail unit``, and a sentence opening with a noun before a metric phrase
+    (``Instruments and accessories revenue rose``, ``Vehicle gross margin``). Names are lower
+    case, with the last word in the plural (``drugstores``, ``vehicles``) unless it is one
+    already or a mass noun (``retail``).
+    """
+    start, end = span
+    named = [m for m in mentions if m.kind in ("org", "product", "place", "person", "date")]
+    found: list[LexiconMatch] = []
+
+    def add(first: int, last: int) -> None:
+        words = text[first:last].lower().split()
+        if not words or any(w in SEGMENT_STOP for w in words) or len(words) > 4:
+            return
+        if any(m.start < last and first < m.end for m in named):
+            return
+        if any(k.start < last and first < k.end for k in (*known, *found)):
+            return
+        found.append(LexiconMatch(first, last, _segment_name(words)))
+
+    for match in SEGMENT_HEAD.finditer(text, start, end):
+        name_start, name_end = match.span("name")
+        if match.group("head").lower().endswith("s") and " and " in match.group("name"):
+            left, _, right = match.group("name").partition(" and ")
+            add(name_start, name_start + len(left))
+            add(name_end - len(right), name_end)
+        else:
+            add(name_start, name_end)
+    opening = [
+        a
+        for a in anchors
+        if start <= a.start and a.end <= end and a.label != NO_METRIC and a.role == "noun"
+    ]
+    if opening:
+        first_anchor = min(opening, key=lambda a: a.start)
+        lead = SEGMENT_LEAD.fullmatch(text, start, first_anchor.start)
+        # "European sales rose": a region or nationality goes to scope, not segment.
+        if lead is not None and not lead.group("name").split()[0].endswith(NATIONALITY):
+            add(*lead.span("name"))
+    return sorted([*known, *found], key=lambda m: m.start)
+
+
+def _segment_name(words: list[str]) -> str:
+    last = words[-1]
+    if not last.endswith(("s", "ing", "al", "ware")) and last not in MASS_NOUNS and last.isalpha():
+        last = (
+            last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else last + "s"
+        )
+    return " ".join([*words[:-1], last])
+
+
+def own_date(value: Mention, sentence: Sentence, text: str) -> Mention | None:
+    """The date written right after a figure (``12.5% in Q1 2024``), if any."""
+    following = [d for d in sentence.dates if d.start >= value.end]
+    if following:
+        first = min(following, key=lambda d: d.start)
+        gap = text[value.end : first.start]
+        aside = PER_SHARE_ASIDE.match(gap) or RATE_ASIDE.match(gap)
+        if aside is not None:
+            gap = gap[aside.end() :]
+        if DATE_GLUE.match(gap):
+            return first
+    return None
+
+
+def classify_figure(number: Mention, sentence: Sentence, text: str) -> str:
+    """``change``, ``level`` or ``skip`` for one numeric mention."""
+    after = text[number.end : min(number.end + 40, sentence.span[1])]
+    before = text[previous_boundary(number, sentence) : number.start]
+    if number.kind == "percent":
+        if MEASURE_LEVEL_AFTER.match(text, number.end, sentence.span[1]):
+            return "skip"  # "fuel dropped 9% to 3.10 reais a litre": a commodity's move
+        if CUE_BEFORE.search(before) or CUE_AFTER.search(after) or OBJECT_CUE_BEFORE.search(before):
+            return "change"
+        if THIS_YEAR_BEFORE.search(before) or ORGANIC_BEFORE.search(before):
+            return "change"  # "bringing their gain this year to 64%", "organic growth was 9%"
+        if SIGNED.search(before) or number.text[:1] in "+-\u2212" or BASIS_AFTER.match(after):
+            return "change"  # "(+22.3% YoY)", "-4% y/y"
+        if number.unit == "percentage_point":
+            return "skip"
+        if SHARE_OF_TOTAL_AFTER.search(after) or GAP_AFTER.search(after):
+            return "skip"
+        return "level"
+    if RESTATEMENT_AFTER.search(after) or GAP_AFTER.search(after):
+        return "skip"
+    if number.kind == "quantity" and COMPOUND_MODIFIER.match(number.text):
+        return "skip"  # "a seven-seat SUV", "a 12-store chain": a modifier, not a count
+    if number.kind == "money" and PER_MEASURE_AFTER.match(after):
+        return "skip"  # "4.02 reais per liter": a commodity price, not the company's
+    if number.kind == "quantity" and OTHERS_OUTLETS_AFTER.match(after):
+        return "skip"  # "1,200 stores of European retail chains": another business's stores
+    if STREAK_AFTER.search(text[number.end : sentence.span[1]]):
+        return "skip"
+    if number.kind == "quantity" and FLOW_COUNT_BEFORE.search(before):
+        return "skip"
+    if number.kind == "quantity" and number.unit in OUTLET_UNITS and TRANSFER_BEFORE.search(before):
+        return "skip"  # "would sell 40 restaurants to franchisees": a transfer, not a stock
+    if number.kind == "money" and _is_conversion(number, sentence, text):
+        return "skip"
+    if REQUIREMENT_BEFORE.search(before):
+        return "skip"  # "needs to deliver an average of 34,300 a month": derived, not stated
+    if REVISION_BEFORE.search(before):
+        return "skip"  # "raised its forecast by $12 million"
+    if THRESHOLD_BEFORE.search(before):
+        return "skip"  # "clients contributing more than $100 million": a threshold
+    if number.kind == "money" and PER_SHARE_AFTER.match(after):
+        return "skip"  # "$2.31 a share": earnings or dividends per share, not the total
+    if (
+        ESTIMATE_BEFORE.search(before)
+        or ESTIMATE_AFTER.match(after)
+        or VALUATION_BEFORE.search(before)
+    ):
+        return "skip"  # analysts' figures about the company, or its market value
+    if number.value is None and number.value_low is None:
+        return "skip"
+    return "level"
+
+
+def _is_conversion(number: Mention, sentence: Sentence, text: str) -> bool:
+    """``7.8 billion yuan ($1.10 billion)``: the bracketed amount restates the one before."""
+    for other in sentence.numbers:
+        if other.kind == "money" and other.end <= number.start:
+            gap = text[other.end : number.start]
+            if BRACKET_GAP.match(gap) and ("(" in gap or number.text.startswith("(")):
+                return True
+            # "30 billion won, or roughly 3 billion yen": the same amount in another currency.
+            if other.unit != number.unit and OR_GAP.match(gap) and "," in gap:
+                return True
+    return False
+
+
+def previous_boundary(number: Mention, sentence: Sentence) -> int:
+    start = sentence.span[0]
+    for other in sentence.numbers:
+        if other.end <= number.start:
+            start = max(start, other.end)
+    return start
+
+
+def sign_of_change(number: Mention, sentence: Sentence, text: str) -> int:
+    before = text[previous_boundary(number, sentence) : number.start]
+    written = SIGNED.search(before)
+    if written is not None or number.text[:1] in "+-\u2212":
+        sign = written.group("sign") if written is not None else number.text[0]
+        return 1 if sign == "+" else -1
+    match = (
+        CUE_BEFORE.search(before)
+        or THIS_YEAR_BEFORE.search(before)
+        or OBJECT_CUE_BEFORE.search(before)
+    )
+    if match is None:
+        match = CUE_AFTER.search(text[number.end : sentence.span[1]])
+    if match is None:
+        return 1
+    cue = match.group("cue").lower()
+    return -1 if DOWN_WORD.match(cue) else 1
+
+
+def words_between(text: str, start: int, end: int) -> int:
+    return len(WORD.findall(text[start:end])) if end > start else 0
+
+
+def listed_run(items: Sequence[Span], text: str) -> list[Span]:
+    """The last run of items joined only by commas and ``and``/``or``."""
+    run: list[Span] = []
+    for item in items:
+        if run and LIST_GLUE.match(text[run[-1].end : item.start]):
+            run.append(item)
+        else:
+            run = [item]
+    return run if len(run) >= 2 else []

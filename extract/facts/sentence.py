@@ -1,0 +1,211 @@
+"""Passes 1-3 on one sentence: candidates -> facts under construction with subject and period."""
+
+from __future__ import annotations
+
+from extract.facts.anchors import (
+    anchor_for,
+    carried_anchor,
+    compatible,
+    per_unit,
+    same_as_before,
+    without_subject,
+)
+from extract.facts.candidates import classify_figure, own_date, sign_of_change
+from extract.facts.changes import attach_change, basis_of, infer_yoy, is_this_year, share_basis
+from extract.facts.cues import (
+    HYPOTHETICAL,
+    LIST_GLUE,
+    PEAK_BEFORE,
+    PRIOR_ESTIMATE_BEFORE,
+    REFERENCE_BEFORE,
+    TARGET_OF_BEFORE,
+    YEAR_EARLIER_AFTER,
+)
+from extract.facts.kinds import GOVERNMENT_METRICS, SHIPPED_VEHICLES
+from extract.facts.lists import distribute_lists, expand_dates
+from extract.facts.periods import shift_year, year_of
+from extract.facts.records import DocContext, Draft, ParagraphState, Sentence
+from extract.facts.resolve import resolve_draft
+from extract.facts.subject_cues import (
+    IN_PLACE,
+    MARKET_WIDE,
+    POSSESSIVE,
+    PRONOUN_SUBJECT,
+    SOURCE_BEFORE,
+)
+from extract.facts.subjects import eligible_org, unit_segment
+from extract.lexicon import MetricLexicon
+from extract.records import Mention
+
+
+def read_sentence(
+    sentence: Sentence, state: ParagraphState, context: DocContext, lexicon: MetricLexicon
+) -> list[Draft]:
+    text = context.text
+    if HYPOTHETICAL.search(text[sentence.span[0] : sentence.span[1]]):
+        return []  # "can it keep its margin above 40%?", "If prices fall, the margin may ..."
+    levels: list[Mention] = []
+    changes: list[tuple[Mention, int]] = []
+    previous: tuple[Mention, int] | None = None
+    for number in sentence.numbers:
+        role = classify_figure(number, sentence, text)
+        sign = sign_of_change(number, sentence, text) if role == "change" else 1
+        if (
+            role != "change"
+            and previous is not None
+            and previous[0].kind == number.kind
+            and LIST_GLUE.match(text[previous[0].end : number.start])
+        ):
+            role, sign = "change", previous[1]  # "rose 10% and 20%, respectively"
+        previous = (number, sign) if role == "change" else None
+        if role == "change" and number.value is None:
+            continue  # a range of changes ("65% to 72%") has no single value to report
+        if role == "change":
+            changes.append((number, sign))
+        elif role == "level":
+            levels.append(number)
+
+    usable = [
+        a
+        for a in sentence.anchors
+        if not without_subject(a, sentence, text, lexicon) and not per_unit(a, text)
+    ]
+    drafts: list[Draft] = []
+    for value in levels:
+        anchor = anchor_for(value, usable, sentence, text, levels)
+        if anchor is None:
+            anchor = same_as_before(value, drafts, sentence, text)
+        if anchor is None and value.kind == "money" and PEAK_BEFORE.search(text, 0, value.start):
+            # "Against its high of 80 yuan in May, the stock is down 12%"
+            prices = [a for a in sentence.anchors if a.label == "share_price"]
+            if prices and own_date(value, sentence, text) is not None:
+                drafts.append(Draft(metric="share_price", sentence=sentence.span, value=value))
+                continue
+        if (
+            anchor is None
+            and not sentence.anchors
+            and state.last_anchor is not None
+            and compatible(state.last_anchor, value.kind)
+            and TARGET_OF_BEFORE.search(text, sentence.span[0], value.start)
+        ):
+            # "Aurex delivered 291,436 vehicles. That is 81% of its target of 360,000."
+            metric = state.last_anchor.label
+            if metric == "shipments":
+                metric = SHIPPED_VEHICLES.get(unit_segment(value, lexicon), metric)
+            drafts.append(Draft(metric=metric, sentence=sentence.span, value=value))
+            continue
+        if anchor is None:
+            carried = carried_anchor(value, sentence, state, text)
+            if carried is not None:
+                drafts.append(Draft(metric=carried.label, sentence=sentence.span, value=value))
+            continue
+        metric = anchor.label
+        if metric == "shipments":
+            metric = SHIPPED_VEHICLES.get(unit_segment(value, lexicon), metric)
+        draft = Draft(metric=metric, sentence=sentence.span, anchor=anchor, value=value)
+        draft.reference = bool(REFERENCE_BEFORE.search(text[sentence.span[0] : value.start]))
+        if draft.reference and not own_date(value, sentence, text):
+            if PRIOR_ESTIMATE_BEFORE.search(text, sentence.span[0], value.start):
+                # "expects X, compared with a previous range of Y": the old guidance, kept.
+                draft.superseded = True
+            elif not YEAR_EARLIER_AFTER.match(text[value.end : sentence.span[1]]):
+                continue  # "compared with a higher level": a comparison base, no period
+            # "up from 139 million a year earlier": the level of the same period a year before.
+            draft.year_earlier = True
+        drafts.append(draft)
+
+    change_mentions = [c for c, _ in changes]
+    for change, sign in changes:
+        attach_change(change, sign, drafts, usable, sentence, text, change_mentions)
+        if (
+            not sentence.anchors
+            and state.last_anchor is not None
+            and not any(d.change is change for d in drafts)
+            and PRONOUN_SUBJECT.match(text, sentence.span[0], change.start)
+        ):
+            # "The stock closed up 8%. It has lost 18% since the start of the year."
+            drafts.append(
+                Draft(
+                    metric=state.last_anchor.label,
+                    sentence=sentence.span,
+                    anchor=state.last_anchor,
+                    change=change,
+                    change_sign=sign,
+                )
+            )
+
+    drafts = [
+        d
+        for d in drafts
+        if not _market_wide(d, sentence, text) and not _third_party_statistic(d, sentence, text)
+    ]
+    drafts = distribute_lists(drafts, sentence, text)
+    for draft in drafts:
+        resolve_draft(draft, sentence, state, context, lexicon)
+        if draft.year_earlier and draft.period:
+            draft.period = shift_year(draft.period)
+    for draft in drafts:
+        if draft.superseded:
+            current = [
+                d
+                for d in drafts
+                if d.metric == draft.metric and not d.reference and d.position < draft.position
+            ]
+            if current:
+                draft.period, draft.modality = current[-1].period, current[-1].modality
+        if draft.change is not None:
+            # The basis phrase does not reach across another figure's level ("climbed 18% to
+            # 287m, and net profit came to 90m, against 75m a year before").
+            others = [
+                n
+                for n in sentence.numbers
+                if n is not draft.value
+                and n is not draft.change
+                and n not in change_mentions
+                and not REFERENCE_BEFORE.search(text, sentence.span[0], n.start)
+            ]
+            draft.basis = basis_of(draft.change, [*change_mentions, *others], sentence, text)
+            if (
+                not draft.basis
+                and draft.metric == "share_price"
+                and is_this_year(draft.change, sentence, text)
+            ):
+                draft.basis = "ytd"
+            if draft.value is None and draft.basis in ("ytd", "since_peak"):
+                # A move since the year began is the year's; one since a peak has the
+                # peak's day as its base, not as its period.
+                this_year = draft.basis == "ytd" or is_this_year(draft.change, sentence, text)
+                draft.period = year_of(draft.period, context) if this_year else ""
+    infer_yoy(drafts, sentence, text)
+    share_basis(drafts, sentence, text)
+    return expand_dates(drafts)
+
+
+def _market_wide(draft: Draft, sentence: Sentence, text: str) -> bool:
+    """``Global smartphone shipments grew 4%``: a figure about a whole market, no subject."""
+    anchor, used = draft.anchor, draft.value or draft.change
+    if anchor is None or used is None or draft.metric in GOVERNMENT_METRICS:
+        return False
+    before = text[max(sentence.span[0], anchor.start - 40) : anchor.end]
+    if not MARKET_WIDE.search(before):
+        return False
+    limit = max(used.start, anchor.start)
+    named = [o for o in sentence.orgs if o.end <= limit and eligible_org(o, sentence, text)]
+    return not named and not POSSESSIVE.search(text[sentence.span[0] : anchor.start])
+
+
+def _third_party_statistic(draft: Draft, sentence: Sentence, text: str) -> bool:
+    """``Figures from the trade body showed retail sales in the UK rose 1%``: a statistic of
+    a whole market, cited from a source, about no company of the sentence."""
+    anchor = draft.anchor
+    if anchor is None or draft.metric in GOVERNMENT_METRICS:
+        return False
+    if any(eligible_org(o, sentence, text) for o in sentence.orgs):
+        return False
+    if not any(
+        SOURCE_BEFORE.search(text[max(sentence.span[0], o.start - 60) : o.start])
+        for o in sentence.orgs
+    ):
+        return False
+    where = IN_PLACE.match(text, anchor.end, sentence.span[1])
+    return where is not None and any(p.start == where.end() for p in sentence.places)
