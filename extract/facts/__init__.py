@@ -23,19 +23,19 @@ examples, in docs/RULES.md (section Facts).
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 from collections.abc import Sequence
 
 from extract.document import ParsedDoc
-from extract.facts.candidates import make_sentence, split_after_figures
+from extract.facts.candidates import read_candidates
 from extract.facts.context import doc_context, short_org_names
-from extract.facts.kinds import BLOCK, METRIC_VALUE_KINDS
+from extract.facts.kinds import METRIC_VALUE_KINDS
 from extract.facts.merge import drop_undated_repeats, merge_drafts, to_fact
 from extract.facts.records import Draft, ParagraphState
 from extract.facts.resolve import update_state
 from extract.facts.sentence import read_sentence
-from extract.lexicon import NO_METRIC, MetricLexicon
+from extract.facts.vocabulary import build_vocabulary
+from extract.lexicon import MetricLexicon
 from extract.records import Fact, Mention
 
 __all__ = ["METRIC_VALUE_KINDS", "link_facts"]
@@ -47,36 +47,24 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
     ``mentions`` are the document's mentions (any order); only English paragraphs are read.
     Evidence offsets are those of the sentence holding the figure.
     """
-    text = doc.text
-    sentences = split_after_figures(list(doc.sentences) or [(0, len(text))], mentions, text)
-    starts = [s for s, _ in sentences]
-    mentions = short_org_names(mentions)
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
-        if mention.status != "ok":
-            continue
-        index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
-        by_sentence.setdefault(index, []).append(mention)
-    anchors = [a for a in lexicon.find_metrics(text) if a.label != NO_METRIC or a.role == BLOCK]
-    segments = lexicon.find_segments(text)
+    vocab = build_vocabulary(lexicon.cues)
+    mentions = short_org_names(mentions, vocab.corporate_words)
+    sentences, named_segments = read_candidates(doc, mentions, lexicon, vocab)
     context = dataclasses.replace(
-        doc_context(doc, mentions),
+        doc_context(doc, mentions, sentences),
         # A count's noun names a segment (``cars`` -> smart EVs) only in a report that speaks
         # of segments: a carmaker's vehicle deliveries are the whole company's.
-        unit_segments=any(doc.is_english(s.start) for s in segments),
+        unit_segments=named_segments,
     )
 
     drafts: list[Draft] = []
     paragraph_key: tuple[int, int] | None = None
     state = ParagraphState()
-    for index, span in enumerate(sentences):
-        if not doc.is_english(span[0]):
-            continue
-        paragraph = doc.paragraph_at(span[0])
+    for sentence in sentences:
+        paragraph = doc.paragraph_at(sentence.span[0])
         if (paragraph.start, paragraph.end) != paragraph_key:
             paragraph_key = (paragraph.start, paragraph.end)
             state = ParagraphState()
-        sentence = make_sentence(span, by_sentence.get(index, []), anchors, segments, text)
         found = read_sentence(sentence, state, context, lexicon)
         drafts.extend(found)
         update_state(state, sentence, found, context)

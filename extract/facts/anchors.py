@@ -36,7 +36,6 @@ from extract.facts.subject_cues import (
     CLAUSE_VERB,
     FILLER,
     OF_COMPLEMENT,
-    OWNERS,
     PRONOUN,
     SUBJECT_ANAPHOR,
 )
@@ -239,7 +238,7 @@ def without_subject(
         return False
     if lexicon.find_segments(text, np_start, np_end):
         return False
-    if anchor.label != "market_share" and not OWNERS.search(phrase):
+    if anchor.label != "market_share" and not sentence.vocab.owners.search(phrase):
         return False
     return not sentence.numbers or all(
         n.start >= np_end or n.end <= np_start for n in sentence.numbers

@@ -7,22 +7,17 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from extract.facts.context import in_figure, overlaps_money
+from extract.document import ParsedDoc
 from extract.facts.cues import (
-    BASIS_AFTER,
     BRACKET_GAP,
     COMPOUND_MODIFIER,
-    CUE_AFTER,
-    CUE_BEFORE,
     DATE_GLUE,
-    DOWN_WORD,
     ESTIMATE_AFTER,
     ESTIMATE_BEFORE,
     FLOW_COUNT_BEFORE,
     GAP_AFTER,
     LIST_GLUE,
     MEASURE_LEVEL_AFTER,
-    OBJECT_CUE_BEFORE,
     OR_GAP,
     ORGANIC_BEFORE,
     OTHERS_OUTLETS_AFTER,
@@ -42,16 +37,15 @@ from extract.facts.cues import (
     VALUATION_BEFORE,
     WORD,
 )
-from extract.facts.kinds import OUTLET_UNITS
+from extract.facts.kinds import BLOCK, OUTLET_UNITS
 from extract.facts.records import Sentence, Span
 from extract.facts.subject_cues import (
-    MASS_NOUNS,
     NATIONALITY,
     SEGMENT_HEAD,
     SEGMENT_LEAD,
-    SEGMENT_STOP,
 )
-from extract.lexicon import NO_METRIC, LexiconMatch
+from extract.facts.vocabulary import Vocabulary
+from extract.lexicon import NO_METRIC, LexiconMatch, MetricLexicon
 from extract.records import Mention
 
 _FIGURE_STOP = re.compile(r"\.[\"\u201d\u2019]?\s+(?=[\"\u201c]?[A-Z])")
@@ -75,17 +69,77 @@ def split_after_figures(
     return out
 
 
+def read_candidates(
+    doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexicon, vocab: Vocabulary
+) -> tuple[list[Sentence], bool]:
+    """Pass 1: the candidates of every English sentence, in text order, and whether an
+    English sentence names a segment of the lexicon.
+
+    Metric phrases and segments are found once in the whole text; each sentence takes its
+    own by bisection, so the pass stays linear in the text.
+    """
+    text = doc.text
+    spans = split_after_figures(list(doc.sentences) or [(0, len(text))], mentions, text)
+    starts = [s for s, _ in spans]
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if mention.status != "ok":
+            continue
+        index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
+        by_sentence.setdefault(index, []).append(mention)
+    anchors = [a for a in lexicon.find_metrics(text) if a.label != NO_METRIC or a.role == BLOCK]
+    segments = lexicon.find_segments(text)
+    anchor_starts = [a.start for a in anchors]
+    segment_starts = [s.start for s in segments]
+    sentences: list[Sentence] = []
+    named_segments = False
+    for index, (start, end) in enumerate(spans):
+        if not doc.is_english(start):
+            continue
+        own_anchors = anchors[
+            bisect.bisect_left(anchor_starts, start) : bisect.bisect_left(anchor_starts, end)
+        ]
+        own_segments = segments[
+            bisect.bisect_left(segment_starts, start) : bisect.bisect_left(segment_starts, end)
+        ]
+        named_segments = named_segments or bool(own_segments)
+        sentences.append(
+            make_sentence(
+                (start, end), by_sentence.get(index, []), own_anchors, own_segments, text, vocab
+            )
+        )
+    return sentences, named_segments
+
+
+def in_figure(mention: Mention, mentions: Sequence[Mention]) -> bool:
+    return any(
+        n.start <= mention.start and mention.end <= n.end
+        for n in mentions
+        if n.kind in ("money", "percent", "quantity")
+    )
+
+
+def overlaps_money(mention: Mention, mentions: Sequence[Mention]) -> bool:
+    return any(
+        n.start < mention.end and mention.start < n.end
+        for n in mentions
+        if n.kind in ("money", "percent")
+    )
+
+
 def make_sentence(
     span: tuple[int, int],
     mentions: list[Mention],
     anchors: list[LexiconMatch],
     segments: list[LexiconMatch],
-    text: str | None = None,
+    text: str,
+    vocab: Vocabulary,
 ) -> Sentence:
+    """The candidates of the sentence ``span``: ``mentions`` are its own; ``anchors`` and
+    ``segments`` those of the sentence (found once for the whole text)."""
     start, end = span
     own = [s for s in segments if start <= s.start and s.end <= end]
-    if text is not None:
-        own = _with_generic_segments(text, span, own, mentions, anchors)
+    own = _with_generic_segments(text, span, own, mentions, anchors, vocab)
     return Sentence(
         span=span,
         numbers=tuple(m for m in mentions if m.kind in ("money", "percent", "quantity")),
@@ -98,6 +152,7 @@ def make_sentence(
         ),
         anchors=tuple(a for a in anchors if start <= a.start and a.end <= end),
         segments=tuple(own),
+        vocab=vocab,
     )
 
 
@@ -107,6 +162,7 @@ def _with_generic_segments(
     known: list[LexiconMatch],
     mentions: list[Mention],
     anchors: list[LexiconMatch],
+    vocab: Vocabulary,
 ) -> list[LexiconMatch]:
     """Add the segments a sentence names in its own words to those of the lexicon.
 
@@ -122,13 +178,13 @@ def _with_generic_segments(
 
     def add(first: int, last: int) -> None:
         words = text[first:last].lower().split()
-        if not words or any(w in SEGMENT_STOP for w in words) or len(words) > 4:
+        if not words or any(w in vocab.segment_stop for w in words) or len(words) > 4:
             return
         if any(m.start < last and first < m.end for m in named):
             return
         if any(k.start < last and first < k.end for k in (*known, *found)):
             return
-        found.append(LexiconMatch(first, last, _segment_name(words)))
+        found.append(LexiconMatch(first, last, _segment_name(words, vocab.mass_nouns)))
 
     for match in SEGMENT_HEAD.finditer(text, start, end):
         name_start, name_end = match.span("name")
@@ -152,9 +208,9 @@ def _with_generic_segments(
     return sorted([*known, *found], key=lambda m: m.start)
 
 
-def _segment_name(words: list[str]) -> str:
+def _segment_name(words: list[str], mass_nouns: frozenset[str]) -> str:
     last = words[-1]
-    if not last.endswith(("s", "ing", "al", "ware")) and last not in MASS_NOUNS and last.isalpha():
+    if not last.endswith(("s", "ing", "al", "ware")) and last not in mass_nouns and last.isalpha():
         last = (
             last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else last + "s"
         )
@@ -182,11 +238,16 @@ def classify_figure(number: Mention, sentence: Sentence, text: str) -> str:
     if number.kind == "percent":
         if MEASURE_LEVEL_AFTER.match(text, number.end, sentence.span[1]):
             return "skip"  # "fuel dropped 9% to 3.10 reais a litre": a commodity's move
-        if CUE_BEFORE.search(before) or CUE_AFTER.search(after) or OBJECT_CUE_BEFORE.search(before):
+        vocab = sentence.vocab
+        if (
+            vocab.cue_before.search(before)
+            or vocab.cue_after.search(after)
+            or vocab.object_cue_before.search(before)
+        ):
             return "change"
         if THIS_YEAR_BEFORE.search(before) or ORGANIC_BEFORE.search(before):
             return "change"  # "bringing their gain this year to 64%", "organic growth was 9%"
-        if SIGNED.search(before) or number.text[:1] in "+-\u2212" or BASIS_AFTER.match(after):
+        if SIGNED.search(before) or number.text[:1] in "+-\u2212" or vocab.basis_after.match(after):
             return "change"  # "(+22.3% YoY)", "-4% y/y"
         if number.unit == "percentage_point":
             return "skip"
@@ -256,16 +317,16 @@ def sign_of_change(number: Mention, sentence: Sentence, text: str) -> int:
         sign = written.group("sign") if written is not None else number.text[0]
         return 1 if sign == "+" else -1
     match = (
-        CUE_BEFORE.search(before)
+        sentence.vocab.cue_before.search(before)
         or THIS_YEAR_BEFORE.search(before)
-        or OBJECT_CUE_BEFORE.search(before)
+        or sentence.vocab.object_cue_before.search(before)
     )
     if match is None:
-        match = CUE_AFTER.search(text[number.end : sentence.span[1]])
+        match = sentence.vocab.cue_after.search(text[number.end : sentence.span[1]])
     if match is None:
         return 1
     cue = match.group("cue").lower()
-    return -1 if DOWN_WORD.match(cue) else 1
+    return -1 if sentence.vocab.down_word.match(cue) else 1
 
 
 def words_between(text: str, start: int, end: int) -> int:

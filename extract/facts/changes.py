@@ -7,8 +7,6 @@ import itertools
 
 from extract.facts.anchors import change_anchor
 from extract.facts.cues import (
-    BASIS,
-    CHANGE_OF,
     FROM_DATE,
     OPENING_BASIS,
     ORGANIC_BEFORE,
@@ -16,7 +14,6 @@ from extract.facts.cues import (
     THIS_YEAR_AFTER,
     THIS_YEAR_BEFORE,
     TO_BEFORE,
-    TO_LEVEL,
 )
 from extract.facts.periods import normal_period, previous_quarter, shift_year
 from extract.facts.records import Draft, Sentence
@@ -101,7 +98,7 @@ def attach_change(
         if (
             draft.value is not None
             and draft.value.start >= change.end
-            and TO_LEVEL.match(text[change.end : draft.value.start])
+            and sentence.vocab.to_level.match(text[change.end : draft.value.start])
         ):
             if draft.change is None:
                 draft.change, draft.change_sign = change, sign
@@ -156,7 +153,7 @@ def attach_change(
             # "net profit up 6.1% on the year to INR 9.2 billion"
             or (
                 d.anchor.end <= d.value.start
-                and CHANGE_OF.fullmatch(text, change.end, d.anchor.start) is not None
+                and sentence.vocab.change_of.fullmatch(text, change.end, d.anchor.start) is not None
                 and TO_BEFORE.search(text, d.anchor.end, d.value.start) is not None
             )
         )
@@ -200,7 +197,7 @@ def is_this_year(change: Mention, sentence: Sentence, text: str) -> bool:
 def basis_of(change: Mention, changes: list[Mention], sentence: Sentence, text: str) -> str:
     """The comparison basis nearest to a change, not across another change."""
     best: tuple[int, str] | None = None
-    for label, pattern in BASIS:
+    for label, pattern in sentence.vocab.basis:
         for match in pattern.finditer(text, sentence.span[0], sentence.span[1]):
             if match.end() <= change.start:
                 gap_start, gap_end = match.end(), change.start

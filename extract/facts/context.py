@@ -1,4 +1,5 @@
-"""Pass 0: the document context (the company, the report's period, the reference day)."""
+"""The document context, read once the sentences' candidates are known: the company the
+article is about, the period it reports, the currency in force, the reference day."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ from collections.abc import Sequence
 from extract.document import ParsedDoc
 from extract.facts.cues import REPORT_PERIOD
 from extract.facts.periods import ended_by, report_interval
-from extract.facts.records import DocContext
-from extract.facts.subject_cues import CORPORATE_WORDS
+from extract.facts.records import DocContext, Sentence
+from extract.facts.subjects import eligible_org
 from extract.records import Mention
 
 
-def short_org_names(mentions: Sequence[Mention]) -> list[Mention]:
+def short_org_names(mentions: Sequence[Mention], corporate_words: frozenset[str]) -> list[Mention]:
     """One name per company, and no product as a company.
 
     An org named as another org of the document plus corporate words (``Brightwater Medical``
@@ -30,30 +31,26 @@ def short_org_names(mentions: Sequence[Mention]) -> list[Mention]:
         if mention.kind != "org":
             out.append(mention)
             continue
-        base = next(
-            (
-                other
-                for other in sorted(names, key=len)
-                if other != name and name.startswith(other + " ")
-            ),
-            "",
-        )
+        # The shortest other name that this one starts with, word by word.
+        cuts = [i for i, char in enumerate(name) if char == " "]
+        base = next((name[:cut] for cut in cuts if name[:cut] in names), "")
         if not base:
             out.append(mention)
             continue
         rest = name[len(base) :].replace(".", " ").replace(",", " ").split()
-        if any(word.lower() in CORPORATE_WORDS for word in rest):
+        if any(word.lower() in corporate_words for word in rest):
             out.append(dataclasses.replace(mention, canonical=base))
         else:
             out.append(dataclasses.replace(mention, kind="product"))
     return out
 
 
-def doc_context(doc: ParsedDoc, mentions: Sequence[Mention]) -> DocContext:
+def doc_context(
+    doc: ParsedDoc, mentions: Sequence[Mention], sentences: Sequence[Sentence]
+) -> DocContext:
+    """What the whole document is about, read from its mentions and its sentences'
+    candidates: the company, the report's period, the currency in force."""
     english = [m for m in mentions if m.status == "ok" and doc.is_english(m.start)]
-    orgs = Counter(
-        m.canonical or m.text for m in english if m.kind == "org" and not in_figure(m, english)
-    )
     places = Counter(m.canonical or m.text for m in english if m.kind == "place")
     # The report's period: the reporting period named most often (quarter, half or fiscal
     # year; ties to the first seen), else the year named most often.
@@ -78,28 +75,37 @@ def doc_context(doc: ParsedDoc, mentions: Sequence[Mention]) -> DocContext:
     reference_year = str(doc.reference_date.year) if doc.reference_date else ""
     return DocContext(
         text=doc.text,
-        main_org=_most_common(orgs),
+        main_org=document_company(doc, sentences),
         main_place=_most_common(places),
         report_period=_most_common(quarters),
         reference_year=reference_year,
         reference_day=doc.reference_date.isoformat() if doc.reference_date else "",
+        currency=_most_common(Counter(m.unit for m in english if m.kind == "money" and m.unit)),
     )
 
 
-def in_figure(mention: Mention, mentions: Sequence[Mention]) -> bool:
-    return any(
-        n.start <= mention.start and mention.end <= n.end
-        for n in mentions
-        if n.kind in ("money", "percent", "quantity")
-    )
+# A name in the headline or the first paragraph counts this much more than one in the body.
+_HEADLINE_WEIGHT = 3
+_LEAD_WEIGHT = 2
 
 
-def overlaps_money(mention: Mention, mentions: Sequence[Mention]) -> bool:
-    return any(
-        n.start < mention.end and mention.start < n.end
-        for n in mentions
-        if n.kind in ("money", "percent")
-    )
+def document_company(doc: ParsedDoc, sentences: Sequence[Sentence]) -> str:
+    """The company the article is about: the org named most, where a name in the headline
+    (first paragraph) or the lead (second) counts more. Names that are never a subject (a
+    source, a rival compared with, a partner, an exchange, a generic noun) do not count."""
+    paragraphs = doc.paragraphs[:2]
+    scores: Counter[str] = Counter()
+    for sentence in sentences:
+        for org in sentence.orgs:
+            if not eligible_org(org, sentence, doc.text):
+                continue
+            weight = 1
+            if paragraphs and paragraphs[0].start <= org.start < paragraphs[0].end:
+                weight = _HEADLINE_WEIGHT
+            elif len(paragraphs) > 1 and paragraphs[1].start <= org.start < paragraphs[1].end:
+                weight = _LEAD_WEIGHT
+            scores[org.canonical or org.text] += weight
+    return _most_common(scores)
 
 
 def _most_common(counter: Counter[str]) -> str:

@@ -12,111 +12,10 @@ QUALIFIER_WORDS = (
 )
 
 
-_BASIS_WORDS = (
-    r"year[\s-]+on[\s-]+year|year[\s-]+over[\s-]+year|yoy|y/y|quarter[\s-]+on[\s-]+quarter|"
-    r"qoq|q/q|sequentially|month[\s-]+on[\s-]+month|annually"
-)
-
-
-_UP = (
-    r"increase[sd]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|"
-    r"growth|gain(?:s|ed)?|jump(?:s|ed)?|surge[sd]?|climb(?:s|ed)?|up|higher|expand(?:s|ed)?|"
-    r"expansion|improve[sd]?|improvement|soar(?:s|ed)?|widen(?:s|ed|ing)?|boost(?:s|ed)?|"
-    r"rebound(?:s|ed)?|spike[sd]?|rall(?:y|ies|ied)|leap(?:s|t|ed)?|skyrocket(?:s|ed)?|"
-    r"advance[sd]?|add(?:s|ed)?"
-)
-
-
-_DOWN = (
-    r"decrease[sd]?|decreasing|decline[sd]?|declining|fall|falls|fell|fallen|falling|"
-    r"drop(?:s|ped)?|dropping|down|lower|shrink(?:s|ing)?|shrank|shrunk|narrow(?:s|ed|ing)?|"
-    r"reduce[sd]?|reduction|cut|slump(?:s|ed)?|plunge[sd]?|plunging|slide|slid|"
-    r"contract(?:s|ed)?|contraction|dip(?:s|ped)?|tumble[sd]?|sank|sink(?:s)?|lost|lose|"
-    r"loses|shed|sheds|collapse[sd]?|plummet(?:s|ed)?|crash(?:es|ed)?|tank(?:s|ed)?|"
-    r"retreat(?:s|ed)?|slip(?:s|ped)?|eased|weaken(?:s|ed)?"
-)
-
-
-CUE_BEFORE = re.compile(
-    rf"\b(?P<cue>{_UP}|{_DOWN})(?:\s+(?:{_BASIS_WORDS}|(?:so\s+far\s+)?this\s+year))?"
-    rf"(?:\s+(?:by|of|at))?"
-    rf"(?:\s+(?:{QUALIFIER_WORDS}))*\s*$",
-    re.IGNORECASE,
-)
-
-
-# "lifted orders by 15%", "grew revenue by 21.6%": a verb with its metric as object.
-OBJECT_CUE_BEFORE = re.compile(
-    rf"\b(?P<cue>{_UP}|{_DOWN}|lift(?:s|ed)?|raise[sd]?)\s+(?:its\s+|their\s+)?[a-z]+"
-    rf"(?:\s+[a-z]+)?\s+by(?:\s+(?:{QUALIFIER_WORDS}))*\s*$",
-    re.IGNORECASE,
-)
-
-
-CUE_AFTER = re.compile(
-    rf"^\s*(?:(?:{_BASIS_WORDS}|annual|quarterly)\s+)?"
-    r"(?P<cue>increase|rise|growth|gain|jump|surge|improvement|expansion|decline|decrease|"
-    r"drop|fall|reduction|slump|plunge|contraction|dip|higher(?!\s+than)|lower(?!\s+than)|"
-    # "2.8% fewer than a year earlier": a comparison with the same measure back in time.
-    r"(?:higher|lower|more|fewer|less)(?=\s+than\s+(?:(?:a|the|one|in\s+the)\s+)?"
-    r"(?:year|quarter|month|same\s+\w+|previous|prior|last\s+year|year[\s-]+ago)\b))\b",
-    re.IGNORECASE,
-)
-
-
 SIGNED = re.compile(r"(?:^|[\s(\[,])(?P<sign>[+\-\u2212])$")
 
 
-BASIS_AFTER = re.compile(rf"^\s*(?:{_BASIS_WORDS})\b", re.IGNORECASE)
-
-
 PER_AFTER = re.compile(r"\s+per\s+(?!cent\b)\w", re.IGNORECASE)
-
-
-DOWN_WORD = re.compile(rf"^(?:{_DOWN}|loss|fewer|less)$", re.IGNORECASE)
-
-
-BASIS = (
-    (
-        "since_peak",
-        re.compile(
-            r"\b(?:from|since|compared\s+(?:with|to)|off|below)\s+(?:the|its|their|a)\s+"
-            r"(?:\w+\s+){0,2}?(?:peak|high|all[\s-]+time\s+high)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "ytd",
-        re.compile(
-            r"\byear[\s-]+to[\s-]+date\b|\bytd\b|\bso\s+far\s+this\s+year\b|"
-            r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "qoq",
-        re.compile(
-            r"\bquarter[\s-]+(?:on|over)[\s-]+quarter\b|\bqoq\b|\bq/q\b|\bsequentially\b|"
-            r"\b(?:compared\s+(?:with|to)|from|over|than)\s+the\s+(?:previous|preceding|prior|"
-            r"last)\s+quarter\b|\bfrom\s+a\s+quarter\s+(?:earlier|ago|before)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "yoy",
-        re.compile(
-            r"\byear[\s-]+(?:on|over)[\s-]+year\b|\byoy\b|\by/y\b|"
-            r"\b(?:from|than)\s+a\s+year\s+(?:earlier|ago|before)\b|\bon[\s-]+year\b|"
-            r"\byear[\s-]+earlier\b|"
-            r"\b(?:compared\s+(?:with|to)|from|over|than|versus|vs\.?)\s+(?:the\s+)?"
-            r"(?:same\s+(?:period|quarter|month)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|"
-            r"the\s+prior|a)\s+year|previous\s+year|prior\s+year|last\s+year|"
-            r"a\s+year\s+(?:earlier|ago))\b|"
-            r"\b(?:year[\s-]+(?:ago|earlier)|prior[\s-]+year)\s+(?:quarter|period|half|month)\b",
-            re.IGNORECASE,
-        ),
-    ),
-)
 
 
 RESTATEMENT_AFTER = re.compile(
@@ -229,25 +128,6 @@ ANNUAL_AFTER = re.compile(
 )
 
 
-# "slid 3.1% from a year before to EUR 1.31 billion": a comparison base between a change
-# and its level leaves them one fact.
-_BASIS_PHRASE = (
-    r",?\s*(?:from|compared\s+(?:with|to)|versus|vs\.?|on|over)\s+(?:(?:a|the|one)\s+)?"
-    r"(?:year|quarter|month|twelve\s+months|12\s+months)\s+(?:earlier|ago|before),?|"
-    r",?\s*(?:from|compared\s+(?:with|to)|versus|vs\.?|on|over)\s+(?:the\s+)?(?:same\s+"
-    r"(?:period|quarter|month|half)\s+(?:a|of\s+the\s+previous|last)\s+year|year[\s-]+ago\s+"
-    r"(?:period|quarter|month|half))\s*,?"
-)
-
-
-TO_LEVEL = re.compile(
-    r"^\s*(?:(?:" + _BASIS_WORDS + r")\s+|(?:" + _BASIS_PHRASE + r")\s+)?(?:to|at)\s+"
-    r"(?:a\s+record\s+)?"
-    r"(?:(?:" + QUALIFIER_WORDS + r")\s+)?$",
-    re.IGNORECASE,
-)
-
-
 AT_TO_BEFORE = re.compile(r"\b(?:at|to)\s+(?:(?:" + QUALIFIER_WORDS + r")\s+)?$", re.IGNORECASE)
 
 
@@ -339,40 +219,7 @@ PRONOUN_TO_BEFORE = re.compile(
 RATE_ASIDE = re.compile(r"^\s*(?:per|a|an|each)\s+(?:day|week|month|quarter|year|annum)\b", re.I)
 
 
-CHANGE_OF = re.compile(
-    rf"\s*(?:(?:{_BASIS_WORDS})\s+)?(?:increase|rise|growth|gain|jump|surge|improvement|"
-    r"decline|decrease|drop|fall|reduction|slump|plunge|dip)\s+(?:in|of)\s+(?:(?:its|the|"
-    r"[\w-]+)\s+){0,2}",
-    re.IGNORECASE,
-)
-
-
 LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$", re.IGNORECASE)
-
-
-MODALITY = (
-    ("target", re.compile(r"\b(?:target(?:s|ed)?|goal|aims?\s+to|aiming\s+to|objective)\b", re.I)),
-    ("guidance", re.compile(r"\b(?:guidance|guided|guides|outlook)\b", re.IGNORECASE)),
-    (
-        "plan",
-        re.compile(
-            r"\b(?:plans?\s+to|planned|planning\s+to|intends?\s+to|intended|scheduled\s+to|"
-            r"(?:said|says)\s+(?:it|they)\s+would)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "forecast",
-        re.compile(
-            r"\b(?:(?:is|are|was|were|be)\s+expected\s+to|expects?|expecting|"
-            r"(?<!than\s)(?<!as\s)expected|"
-            r"forecasts?|forecasted|projected|projects?\s+to|estimated\s+to|estimates?\s+that|"
-            r"likely\s+to|anticipated|anticipates?|predicts?|could\s+reach|may\s+reach)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    ("plan", re.compile(r"\b(?:will|shall|is\s+to\s+be|are\s+to\s+be)\b", re.IGNORECASE)),
-)
 
 
 THIS_YEAR_AFTER = re.compile(r"\s*(?:so\s+far\s+)?this\s+year\b", re.IGNORECASE)
@@ -383,10 +230,6 @@ THIS_YEAR_BEFORE = re.compile(
     r"(?:to|of)\s+(?:(?:" + QUALIFIER_WORDS + r")\s+)?$",
     re.IGNORECASE,
 )
-
-
-def word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 # "after opening 146 stores and closing 39", "plans to open about 150 stores": openings and

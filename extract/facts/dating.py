@@ -19,7 +19,6 @@ from extract.facts.cues import (
     EFFECTIVE_BEFORE,
     ENDED_BEFORE,
     ENDED_WITH,
-    MODALITY,
     ON_BEFORE,
     PARTICIPLE,
     REPORTED_ON_BEFORE,
@@ -206,7 +205,7 @@ def _carried_period(metric: str, state: ParagraphState) -> str:
 
 def modality_of(used: Mention, sentence: Sentence, text: str) -> str:
     window = text[previous_boundary(used, sentence) : used.start]
-    for label, pattern in MODALITY:
+    for label, pattern in sentence.vocab.modality:
         if pattern.search(window):
             return label
     # "will invest 600m ..., adding capacity of 1,200 km": a participle clause shares the
@@ -214,7 +213,7 @@ def modality_of(used: Mention, sentence: Sentence, text: str) -> str:
     participle = PARTICIPLE.search(window)
     if participle is not None:
         head = text[sentence.span[0] : previous_boundary(used, sentence) + participle.start()]
-        for label, pattern in MODALITY:
+        for label, pattern in sentence.vocab.modality:
             if pattern.search(head):
                 return label
     return "actual"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from extract.facts.vocabulary import Vocabulary
 from extract.lexicon import LexiconMatch
 from extract.records import Mention
 
@@ -53,6 +54,10 @@ class ParagraphState:
 
 @dataclass(frozen=True, slots=True)
 class DocContext:
+    """What the whole document is about: ``main_org`` is the company the article is about
+    (pronouns, "the company" and undated figures take it), ``report_period`` the period it
+    reports, ``reference_day``/``reference_year`` those of its reference date."""
+
     text: str
     main_org: str
     main_place: str
@@ -60,6 +65,8 @@ class DocContext:
     reference_year: str
     reference_day: str = ""
     unit_segments: bool = True
+    #: The currency most amounts of the document are stated in (``CNY``), or "".
+    currency: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +79,5 @@ class Sentence:
     products: tuple[Mention, ...]
     anchors: tuple[LexiconMatch, ...]
     segments: tuple[LexiconMatch, ...]
+    #: The cue vocabulary the sentence is read with.
+    vocab: Vocabulary

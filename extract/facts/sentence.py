@@ -31,7 +31,6 @@ from extract.facts.subject_cues import (
     MARKET_WIDE,
     POSSESSIVE,
     PRONOUN_SUBJECT,
-    SOURCE_BEFORE,
 )
 from extract.facts.subjects import eligible_org, unit_segment
 from extract.lexicon import MetricLexicon
@@ -203,7 +202,7 @@ def _third_party_statistic(draft: Draft, sentence: Sentence, text: str) -> bool:
     if any(eligible_org(o, sentence, text) for o in sentence.orgs):
         return False
     if not any(
-        SOURCE_BEFORE.search(text[max(sentence.span[0], o.start - 60) : o.start])
+        sentence.vocab.source_before.search(text[max(sentence.span[0], o.start - 60) : o.start])
         for o in sentence.orgs
     ):
         return False

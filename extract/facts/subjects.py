@@ -10,14 +10,9 @@ from extract.facts.records import DocContext, Draft, ParagraphState, Sentence
 from extract.facts.subject_cues import (
     ANAPHOR,
     APPOSITIVE_OWNER,
-    COMPARISON_BEFORE,
-    GENERIC_ORG,
     HUNG_ON_NAME,
     LEADING_THE,
-    MARKET_NAME,
-    PARTNER_BEFORE,
     SOURCE_AFTER,
-    SOURCE_BEFORE,
     WHOLE_COMPANY,
 )
 from extract.lexicon import MetricLexicon
@@ -29,22 +24,19 @@ def eligible_org(org: Mention, sentence: Sentence, text: str) -> bool:
     generic name (``the Company``), a stock exchange or index (``trade on the Nasdaq``)
     or the owner named in an appositive about another company (``Lanfeng, Hengtai's
     closest rival, reported``)."""
-    if GENERIC_ORG.match(org.canonical or org.text) or MARKET_NAME.search(
-        org.canonical or org.text
-    ):
+    name = org.canonical or org.text
+    if sentence.vocab.generic_org.match(name) or sentence.vocab.exchange.search(name):
         return False
     before = text[max(sentence.span[0], org.start - 60) : org.start]
     after = text[org.end : min(org.end + 30, sentence.span[1])]
-    if re.search(r"\w,\s*$", before) and APPOSITIVE_OWNER.match(
-        text, org.end, min(org.end + 80, sentence.span[1])
+    comma = re.search(r",\s*$", before)
+    if (
+        comma is not None
+        and APPOSITIVE_OWNER.match(text, org.end, min(org.end + 80, sentence.span[1]))
+        and any(o.end == org.start - len(comma.group()) for o in sentence.orgs)
     ):
-        return False
-    return not (
-        SOURCE_BEFORE.search(before)
-        or COMPARISON_BEFORE.search(before)
-        or PARTNER_BEFORE.search(before)
-        or SOURCE_AFTER.search(after)
-    )
+        return False  # "Lanfeng, Hengtai's closest rival, reported": Lanfeng's figure
+    return not (sentence.vocab.not_subject_before.search(before) or SOURCE_AFTER.search(after))
 
 
 def subject_of(
@@ -62,7 +54,7 @@ def subject_of(
     if (
         named
         and HUNG_ON_NAME.match(text[named[-1].end : limit])
-        and not GENERIC_ORG.match(named[-1].canonical or named[-1].text)
+        and not sentence.vocab.generic_org.match(named[-1].canonical or named[-1].text)
     ):
         return named[-1].canonical or named[-1].text
     orgs = [

@@ -121,7 +121,7 @@ def test_lexicon_phrase_key(phrase, key) -> None:
         ("metric,phrase\nRevenue Total,takings\n", r"extra\.csv:2: invalid metric name"),
         (
             "name,phrase\nrevenue,takings\n",
-            r"extra\.csv:1: first column must be 'metric' or 'segment'",
+            r"extra\.csv:1: first column must be 'metric', 'segment' or 'cue'",
         ),
         ("metric\nrevenue\n", r"extra\.csv:1: missing column 'phrase'"),
         ("segment,phrase,scope\nphones,handsets,body\n", r"extra\.csv:2: scope must be"),
