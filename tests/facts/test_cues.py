@@ -68,7 +68,7 @@ def _row_id(entry: CueEntry) -> str:
 def test_cues_example_shows_verdict(entry: CueEntry) -> None:
     names = _BRACKETED.findall(entry.example)
     if entry.cue == "corporate":
-        doc, mentions = _example(entry.example)
+        _, mentions = _example(entry.example)
         vocab = build_vocabulary(_LEXICON.cues)
         long_name = short_org_names(mentions, vocab.corporate_words)[0]
         assert long_name.canonical == names[1]
@@ -100,7 +100,7 @@ def test_cues_example_shows_verdict(entry: CueEntry) -> None:
     ("row", "message"),
     [
         pytest.param("colour,up,rose,Revenue rose 4%.", "unknown cue 'colour'", id="cue"),
-        pytest.param("change,sideways,rose,Revenue rose 4%.", "takes verdict up, down", id="verdict"),
+        pytest.param("change,sideways,rose,Revenue rose 4%.", "verdict up, down", id="verdict"),
         pytest.param("change,up,re:(rose,Revenue rose 4%.", "bad pattern", id="pattern"),
         pytest.param("change,up,rose|re:ro+se,Revenue rose 4%.", "whole cell", id="mixed"),
         pytest.param("change,up,,Revenue rose 4%.", "empty phrase", id="empty"),
