@@ -22,8 +22,8 @@ from extract.facts.cues import (
     ORGANIC_BEFORE,
     OTHERS_OUTLETS_AFTER,
     PER_MEASURE_AFTER,
-    PER_SHARE_AFTER,
     PER_SHARE_ASIDE,
+    PER_SHARE_IMPACT_AFTER,
     RATE_ASIDE,
     REQUIREMENT_BEFORE,
     RESTATEMENT_AFTER,
@@ -276,14 +276,14 @@ def classify_figure(number: Mention, sentence: Sentence, text: str) -> str:
         return "skip"  # "raised its forecast by $12 million"
     if THRESHOLD_BEFORE.search(before):
         return "skip"  # "clients contributing more than $100 million": a threshold
-    if number.kind == "money" and PER_SHARE_AFTER.match(after):
-        return "skip"  # "$2.31 a share": earnings or dividends per share, not the total
     if (
         ESTIMATE_BEFORE.search(before)
         or ESTIMATE_AFTER.match(after)
         or VALUATION_BEFORE.search(before)
     ):
         return "skip"  # analysts' figures about the company, or its market value
+    if number.kind == "money" and PER_SHARE_IMPACT_AFTER.match(after):
+        return "skip"  # "could shave 40 cents a share from earnings": an effect, not EPS
     if number.value is None and number.value_low is None:
         return "skip"
     return "level"

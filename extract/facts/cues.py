@@ -32,6 +32,14 @@ STREAK_AFTER = re.compile(
 )
 
 
+# "40 cents a share from earnings": the effect of something on earnings per share.
+PER_SHARE_IMPACT_AFTER = re.compile(
+    r"^\s*(?:a|per|each)\s+(?:(?:diluted|basic)\s+)?share\s+(?:from|to|off|on)\s+"
+    r"(?:(?:its|the|their|annual|full-year)\s+)?(?:earnings|profits?|EPS)\b",
+    re.IGNORECASE,
+)
+
+
 PER_SHARE_AFTER = re.compile(
     r"^\s*(?:a|per|each)\s+(?:(?:diluted|basic|ordinary|common|class\s+\w)\s+)?"
     r"(?:share|ADS|ADR|unit)\b",

@@ -34,6 +34,16 @@ METRIC_VALUE_KINDS: dict[str, frozenset[str]] = {
     "headcount": _QUANTITY,
     "capacity": _QUANTITY,
     "stores": _QUANTITY,
+    "eps": _MONEY,
+    "operating_margin": _PERCENT,
+    "ebitda": _MONEY,
+    "ebitda_margin": _PERCENT,
+    "free_cash_flow": _MONEY,
+    "cash": _MONEY,
+    "debt": _MONEY,
+    "buyback": _MONEY,
+    "dividend": _MONEY,
+    "registrations": _QUANTITY,
 }
 
 
@@ -58,22 +68,53 @@ FLOW_METRICS = frozenset(
         "orders",
         "market_share",
         "average_selling_price",
+        "eps",
+        "operating_margin",
+        "ebitda",
+        "ebitda_margin",
+        "free_cash_flow",
+        "dividend",
+        "registrations",
     }
 )
 
 
-DAY_METRICS = frozenset({"share_price", "monthly_active_users", "users", "headcount", "stores"})
+DAY_METRICS = frozenset(
+    {"share_price", "monthly_active_users", "users", "headcount", "stores", "cash", "debt"}
+)
 
 
 GOVERNMENT_METRICS = frozenset({"subsidy"})
 
 
 # Metrics that are stated per unit anyway ("average price per vehicle", "subsidy per car").
-PER_UNIT_METRICS = frozenset({"average_selling_price", "share_price", "subsidy"})
+PER_UNIT_METRICS = frozenset({"average_selling_price", "share_price", "subsidy", "eps", "dividend"})
+
+
+# Per-share amounts: ``$2.31 a share`` is earnings per share unless a dividend names it.
+PER_SHARE_METRICS = frozenset({"eps", "dividend"})
 
 
 # Vehicles sold or shipped are reported as deliveries.
 SHIPPED_VEHICLES = {"smart EVs": "deliveries"}
+
+
+# Metrics reported for the whole company: a segment named earlier in the paragraph does not
+# carry to them.
+GROUP_METRICS = frozenset(
+    {
+        "net_profit",
+        "adjusted_net_profit",
+        "eps",
+        "dividend",
+        "buyback",
+        "cash",
+        "debt",
+        "free_cash_flow",
+        "share_price",
+        "headcount",
+    }
+)
 
 
 BLOCK = "block"

@@ -138,7 +138,7 @@ def to_fact(draft: Draft, fact_id: str) -> Fact:
         value=_signed(value.value, level_sign) if value else None,
         value_low=_signed(value.value_low, level_sign) if value else None,
         value_high=_signed(value.value_high, level_sign) if value else None,
-        unit=value.unit if value else "",
+        unit=(f"{value.unit}/share" if draft.per_share else value.unit) if value else "",
         qualifier=value.qualifier if value else "",
         change_value=_signed(change.value, draft.change_sign) if change else None,
         change_unit=change.unit if change else "",

@@ -32,6 +32,10 @@ class Draft:
     reference: bool = False
     weak_segment: bool = False
     year_earlier: bool = False
+    #: The comparison phrase naming this prior-period figure's period ("the previous quarter").
+    comparison: str = ""
+    #: An amount per share (``$2.31 a share``): its unit is the currency per share.
+    per_share: bool = False
     superseded: bool = False
 
     @property

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from extract.facts.anchors import (
     anchor_for,
     carried_anchor,
@@ -16,14 +18,15 @@ from extract.facts.cues import (
     HYPOTHETICAL,
     LIST_GLUE,
     PEAK_BEFORE,
+    PER_SHARE_AFTER,
     PRIOR_ESTIMATE_BEFORE,
     REFERENCE_BEFORE,
     TARGET_OF_BEFORE,
     YEAR_EARLIER_AFTER,
 )
-from extract.facts.kinds import GOVERNMENT_METRICS, SHIPPED_VEHICLES
+from extract.facts.kinds import GOVERNMENT_METRICS, PER_SHARE_METRICS, SHIPPED_VEHICLES
 from extract.facts.lists import distribute_lists, expand_dates
-from extract.facts.periods import shift_year, year_of
+from extract.facts.periods import comparison_after, normal_period, reanchor, shift_year, year_of
 from extract.facts.records import DocContext, Draft, ParagraphState, Sentence
 from extract.facts.resolve import resolve_draft
 from extract.facts.subject_cues import (
@@ -101,9 +104,22 @@ def read_sentence(
         metric = anchor.label
         if metric == "shipments":
             metric = SHIPPED_VEHICLES.get(unit_segment(value, lexicon), metric)
+        per_share = value.kind == "money" and bool(
+            PER_SHARE_AFTER.match(text[value.end : value.end + 40])
+        )
+        if per_share and metric not in PER_SHARE_METRICS:
+            metric = "eps"  # "net income of $612 million, or $2.31 a share"
+        elif metric == "eps" or (
+            metric in PER_SHARE_METRICS and "per share" in text[anchor.start : anchor.end].lower()
+        ):
+            per_share = True  # "earnings per share of $2.31", "dividend per share of 48p"
         draft = Draft(metric=metric, sentence=sentence.span, anchor=anchor, value=value)
+        draft.per_share = per_share
         draft.reference = bool(REFERENCE_BEFORE.search(text[sentence.span[0] : value.start]))
-        if draft.reference and not own_date(value, sentence, text):
+        draft.comparison = comparison_after(text, value.end, sentence.span[1])
+        if draft.comparison:
+            draft.reference = True  # "$1.8 billion in the previous quarter"
+        elif draft.reference and not own_date(value, sentence, text):
             if PRIOR_ESTIMATE_BEFORE.search(text, sentence.span[0], value.start):
                 # "expects X, compared with a previous range of Y": the old guidance, kept.
                 draft.superseded = True
@@ -143,6 +159,8 @@ def read_sentence(
         resolve_draft(draft, sentence, state, context, lexicon)
         if draft.year_earlier and draft.period:
             draft.period = shift_year(draft.period)
+    _reanchor_comparisons(drafts, context)
+    _per_share_asides(drafts, text)
     for draft in drafts:
         if draft.superseded:
             current = [
@@ -178,6 +196,44 @@ def read_sentence(
     infer_yoy(drafts, sentence, text)
     share_basis(drafts, sentence, text)
     return expand_dates(drafts)
+
+
+_OR_ASIDE = re.compile(r"\s*,\s*or\s+")
+
+
+def _per_share_asides(drafts: list[Draft], text: str) -> None:
+    """``$268 million, or $1.90 a share, in the third quarter of 2023``: the per-share
+    aside is stated for the same period as the amount it follows."""
+    for draft in drafts:
+        if not draft.per_share or draft.value is None:
+            continue
+        for twin in drafts:
+            if (
+                twin.value is not None
+                and not twin.per_share
+                and twin.value.end <= draft.value.start
+                and _OR_ASIDE.fullmatch(text, twin.value.end, draft.value.start)
+            ):
+                draft.period, draft.reference = twin.period, twin.reference
+                break
+
+
+def _reanchor_comparisons(drafts: list[Draft], context: DocContext) -> None:
+    """A prior-period figure named by a comparison phrase (``the previous quarter``, ``the
+    same period of 2022``) takes the period the phrase names counted from the period of the
+    figure it is compared with: the sentence's current figure of the same metric, else its
+    current figure, else the report's period."""
+    for draft in drafts:
+        if not draft.comparison:
+            continue
+        current = [
+            d for d in drafts if not d.reference and d.period and d.position < draft.position
+        ]
+        same = [d for d in current if d.metric == draft.metric]
+        compared = (same or current)[-1].period if current else context.report_period
+        period = reanchor(draft.comparison, compared)
+        if period:
+            draft.period = normal_period(period)
 
 
 def _market_wide(draft: Draft, sentence: Sentence, text: str) -> bool:

@@ -26,6 +26,10 @@ ANAPHOR = re.compile(
 )
 
 
+# "the group", "the company's": the company as a whole.
+GROUP_REFERENCE = re.compile(r"\bthe\s+(?:group|company|firm)(?:'s|\u2019s)?\b", re.IGNORECASE)
+
+
 WHOLE_COMPANY = re.compile(r"\b(?:total|overall|group|company-wide)\b", re.IGNORECASE)
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from extract.facts.candidates import words_between
-from extract.facts.kinds import GOVERNMENT_METRICS
+from extract.facts.kinds import GOVERNMENT_METRICS, GROUP_METRICS
 from extract.facts.records import DocContext, Draft, ParagraphState, Sentence
 from extract.facts.subject_cues import (
     ANAPHOR,
     APPOSITIVE_OWNER,
+    GROUP_REFERENCE,
     HUNG_ON_NAME,
     LEADING_THE,
     SOURCE_AFTER,
@@ -116,9 +117,13 @@ def segment_of(
         return ""
     own_orgs = [o for o in sentence.orgs if eligible_org(o, sentence, text)]
     before = text[sentence.span[0] : used.start]
-    if state.segment and (not own_orgs or ANAPHOR.search(before)):
-        return state.segment
-    return ""
+    if not state.segment or draft.metric in GROUP_METRICS:
+        return ""  # net income, EPS, cash and debt are the group's, not a division's
+    if ANAPHOR.search(before):
+        return state.segment  # "the division's operating profit rose ..."
+    if own_orgs or WHOLE_COMPANY.search(before) or GROUP_REFERENCE.search(before):
+        return ""  # "The group's revenue ...": the company's own total
+    return state.segment
 
 
 def unit_segment(used: Mention, lexicon: MetricLexicon) -> str:

@@ -468,17 +468,6 @@ NEGATIVE = [
         id="analysts-consensus",
     ),
     pytest.param(
-        "Cash and equivalents stood at $4 billion at the end of June.",
-        [("$4 billion", "money", "4000000000", "USD"), ("the end of June", "date", "2025-06-30")],
-        id="cash-is-not-a-metric-of-ours",
-    ),
-    pytest.param(
-        "The board approved a dividend of 48 cents a share and quarterly earnings were $1.20 "
-        "per share.",
-        [("48 cents", "money", "0.48", "USD"), ("$1.20", "money", "1.20", "USD")],
-        id="per-share-amounts",
-    ),
-    pytest.param(
         "This is the fourth consecutive quarter in which Orbit's revenue has exceeded the "
         "100 - billion - yuan mark.",
         [("Orbit", "org"), ("100 - billion - yuan", "money", "100000000000", "CNY", "lower_bound")],
@@ -803,7 +792,9 @@ WIRE = [
         ],
         [
             ("Zeta", "", "net_profit", "2024-Q3", "300000000", "+12 percent yoy", "actual"),
+            ("Zeta", "", "eps", "2024-Q3", "2.1", "", "actual"),
             ("Zeta", "", "net_profit", "2023-Q3", "268000000", "", "actual"),
+            ("Zeta", "", "eps", "2023-Q3", "1.9", "", "actual"),
         ],
         id="prior-year-quarter-level-and-yoy-change",
     ),
@@ -1636,11 +1627,6 @@ ROUND2_NEGATIVE = [
         "rose to 12.",
         [("Orbit", "org"), ("$50 million", "money", "50000000", "USD")],
         id="revenue-threshold-of-a-client-count",
-    ),
-    pytest.param(
-        "Orbit's operating margin was 18.5%, up 40 basis points.",
-        [("Orbit", "org"), ("18.5%", "percent", "18.5"), ("40 basis points", "percent", "0.4")],
-        id="operating-margin-claims-its-figures",
     ),
     pytest.param(
         "Orbit booked a one-time charge of $2 billion.",
