@@ -72,7 +72,7 @@ CUE_VERDICTS: dict[str, tuple[str, ...]] = {
     "owner": ("owner",),
     "generic": ("generic",),
     "exchange": ("exchange",),
-    "not_subject": ("source", "comparison", "partner"),
+    "not_subject": ("source", "comparison", "partner", "ticker"),
     "segment_stop": ("stop",),
     "mass_noun": ("mass",),
     "corporate": ("corporate",),

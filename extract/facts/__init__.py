@@ -2,11 +2,14 @@
 
 ``link_facts`` reads one document in passes, one module each, run in this order:
 
-0. ``context``: the document context, built once: the company the article is about, the
-   periods it reports, the reference day (:class:`~extract.facts.records.DocContext`).
+0. ``figures``: figures the mention stages leave to the linker (``29.994 (29.402) billion
+   euros``); ``vocabulary``: the cue rows of ``extract/data/cues.csv`` compiled.
 1. ``candidates``: cut sentences and gather each one's candidates: figures, dates, names,
    metric phrases (the lexicon) and segments; classify each figure as a *level*, a *change*
-   or nothing (a restatement, a gap, a share of a total, a per-share aside).
+   or nothing (a restatement, a gap, a share of a total, an analyst's estimate).
+   ``context``: then the document context, built once from all candidates: the company the
+   article is about, the period it reports, the currency in force, the reference day
+   (:class:`~extract.facts.records.DocContext`).
 2. ``anchors``, ``changes``, ``lists``: attach a level to its metric phrase, a change to its
    level (or metric phrase) and comparison basis; pair lists in order (``respectively``).
 3. ``subjects``, ``dating``, ``resolve``: subject, segment, period and modality from the
@@ -28,7 +31,8 @@ from collections.abc import Sequence
 
 from extract.document import ParsedDoc
 from extract.facts.candidates import read_candidates
-from extract.facts.context import doc_context, short_org_names
+from extract.facts.context import doc_context, short_org_names, ticker_aliases
+from extract.facts.figures import bracketed_pairs
 from extract.facts.kinds import METRIC_VALUE_KINDS
 from extract.facts.merge import drop_undated_repeats, merge_drafts, to_fact
 from extract.facts.records import Draft, ParagraphState
@@ -49,6 +53,8 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
     """
     vocab = build_vocabulary(lexicon.cues)
     mentions = short_org_names(mentions, vocab.corporate_words)
+    mentions = ticker_aliases(doc.text, mentions, vocab.ticker_before)
+    mentions = [*mentions, *bracketed_pairs(doc.text, mentions)]
     sentences, named_segments = read_candidates(doc, mentions, lexicon, vocab)
     context = dataclasses.replace(
         doc_context(doc, mentions, sentences),

@@ -40,6 +40,7 @@ from extract.facts.cues import (
 from extract.facts.kinds import BLOCK, OUTLET_UNITS
 from extract.facts.records import Sentence, Span
 from extract.facts.subject_cues import (
+    DIVISION_AFTER,
     NATIONALITY,
     SEGMENT_HEAD,
     SEGMENT_LEAD,
@@ -170,10 +171,16 @@ def _with_generic_segments(
     overseas retail unit``, and a sentence opening with a noun before a metric phrase
     (``Instruments and accessories revenue rose``, ``Vehicle gross margin``). Names are lower
     case, with the last word in the plural (``drugstores``, ``vehicles``) unless it is one
-    already or a mass noun (``retail``).
+    already, a mass noun (``retail``) or a capitalized name (``the Storage division``); an
+    org name before a division word is such a name.
     """
     start, end = span
-    named = [m for m in mentions if m.kind in ("org", "product", "place", "person", "date")]
+    named = [
+        m
+        for m in mentions
+        if m.kind in ("product", "place", "person", "date")
+        or (m.kind == "org" and not DIVISION_AFTER.match(text, m.end, end))
+    ]
     found: list[LexiconMatch] = []
 
     def add(first: int, last: int) -> None:
@@ -184,7 +191,10 @@ def _with_generic_segments(
             return
         if any(k.start < last and first < k.end for k in (*known, *found)):
             return
-        found.append(LexiconMatch(first, last, _segment_name(words, vocab.mass_nouns)))
+        if text[first].isupper() and first > start:
+            found.append(LexiconMatch(first, last, " ".join(words)))  # a division's own name
+        else:
+            found.append(LexiconMatch(first, last, _segment_name(words, vocab.mass_nouns)))
 
     for match in SEGMENT_HEAD.finditer(text, start, end):
         name_start, name_end = match.span("name")
@@ -294,8 +304,12 @@ def _is_conversion(number: Mention, sentence: Sentence, text: str) -> bool:
     for other in sentence.numbers:
         if other.kind == "money" and other.end <= number.start:
             gap = text[other.end : number.start]
-            if BRACKET_GAP.match(gap) and ("(" in gap or number.text.startswith("(")):
-                return True
+            if (
+                BRACKET_GAP.match(gap)
+                and ("(" in gap or number.text.startswith("("))
+                and other.unit != number.unit
+            ):
+                return True  # the same currency in brackets is the prior-year figure
             # "30 billion won, or roughly 3 billion yen": the same amount in another currency.
             if other.unit != number.unit and OR_GAP.match(gap) and "," in gap:
                 return True

@@ -4,6 +4,7 @@ article is about, the period it reports, the currency in force, the reference da
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -87,6 +88,40 @@ def doc_context(
 # A name in the headline or the first paragraph counts this much more than one in the body.
 _HEADLINE_WEIGHT = 3
 _LEAD_WEIGHT = 2
+
+
+# "Sorvan Bank (NYSE: SRVB)", "Northwind (NWTC.PK)": a company name, then its ticker.
+_TICKER_SHAPE = re.compile(r"[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?")
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def ticker_aliases(
+    text: str, mentions: Sequence[Mention], ticker_before: re.Pattern[str]
+) -> list[Mention]:
+    """Every mention of a company's ticker takes the company's name: a ticker is the name
+    in brackets right after the company (``Sorvan Bank (NYSE: SRVB)``)."""
+    orgs = sorted((m for m in mentions if m.kind == "org"), key=lambda m: m.start)
+    aliases: dict[str, str] = {}
+    for before, org in itertools.pairwise(orgs):
+        ticker = org.canonical or org.text
+        if not _TICKER_SHAPE.fullmatch(ticker) or org.start - before.end > 30:
+            continue
+        gap = text[before.end : org.start]
+        opening = _OPEN_BRACKET.match(gap)
+        if opening is None:
+            continue
+        prefix = gap[opening.end() :]
+        if prefix and not ticker_before.search(prefix):
+            continue
+        aliases.setdefault(ticker, before.canonical or before.text)
+    if not aliases:
+        return list(mentions)
+    return [
+        dataclasses.replace(m, canonical=aliases[m.canonical or m.text])
+        if m.kind == "org" and (m.canonical or m.text) in aliases
+        else m
+        for m in mentions
+    ]
 
 
 def document_company(doc: ParsedDoc, sentences: Sequence[Sentence]) -> str:

@@ -33,6 +33,10 @@ STREAK_AFTER = re.compile(
 
 
 # "40 cents a share from earnings": the effect of something on earnings per share.
+# "this quarter", "the quarter": the period the article is about, once it has ended.
+THIS_PERIOD = re.compile(r"(?:this|the|the\s+current)\s+(?:quarter|half)", re.IGNORECASE)
+
+
 PER_SHARE_IMPACT_AFTER = re.compile(
     r"^\s*(?:a|per|each)\s+(?:(?:diluted|basic)\s+)?share\s+(?:from|to|off|on)\s+"
     r"(?:(?:its|the|their|annual|full-year)\s+)?(?:earnings|profits?|EPS)\b",
@@ -59,7 +63,7 @@ ESTIMATE_BEFORE = re.compile(
 
 
 ESTIMATE_AFTER = re.compile(
-    r"\s*(?:(?:that|which)\s+)?(?:(?:analysts?|Wall\s+Street)\s+(?:had\s+)?(?:expected|"
+    r"\s*(?:(?:a|per)\s+share\s+)?(?:(?:that|which)\s+)?(?:(?:analysts?|Wall\s+Street)\s+(?:had\s+)?(?:expected|"
     r"estimated|forecast|predicted|were\s+expecting)|(?:expected|estimated|forecast|predicted)"
     r"\s+by\s+(?:analysts?|Wall\s+Street))\b",
     re.IGNORECASE,
@@ -102,6 +106,25 @@ SHARE_OF_TOTAL_AFTER = re.compile(
 )
 
 
+# "(previous year: 3.2 billion euros)", "(PY: 12.1%)": a prior-year level in brackets.
+PRIOR_YEAR_LABEL_BEFORE = re.compile(
+    r"\(\s*(?:(?:previous|prior|last)[\s-]+year|PY|prior|previous)\s*:?\s*$", re.IGNORECASE
+)
+
+
+# "(2023: 3.2 billion euros)", "(Q3 2023: 12.1%)": a prior-period level dated in brackets.
+DATED_LABEL_BEFORE = re.compile(r"\(\s*[^():]{0,20}?\d{4}\s*:\s*$")
+
+
+# "29.994 (29.402) billion euros", "9.1% (8.4%)": a bare bracket right after a figure.
+BARE_BRACKET_GAP = re.compile(r"\s*\(\s*")
+BRACKET_CLOSE_AFTER = re.compile(r"\s*\)")
+
+
+# "88 billion": a number with a scale word and no unit.
+SCALED = re.compile(r"\b(?:million|billion|trillion|bn|mn|m|tn)\b", re.IGNORECASE)
+
+
 REFERENCE_BEFORE = re.compile(
     r"\b(?:compared\s+(?:with|to)|from|versus|vs\.?|against)\s+(?:(?!to\b)[\w'-]+\s+){0,4}?"
     r"(?:of\s+)?(?:(?:" + QUALIFIER_WORDS + r")\s+)?$",
@@ -118,8 +141,10 @@ DATE_GLUE = re.compile(
 
 
 DURATION = re.compile(
-    r"\b(?:in|over|within|during|for|across)\s+the\s+(?:next|past|last|coming|following|"
-    r"previous)\s+(?:\w+\s+)?(?:years?|months?|quarters?|weeks?|days?|decades?)\b|"
+    # "in the past two years", "over the next year"; "in the previous quarter" names a period.
+    r"\b(?:in|over|within|during|for|across)\s+the\s+(?:(?:next|past|coming|following)\s+"
+    r"(?:\w+\s+)?(?:years?|months?|quarters?|weeks?|days?|decades?)|(?:last|previous)\s+\w+\s+"
+    r"(?:years|months|quarters|weeks|days|decades))\b|"
     r"\bwithin\s+(?:\w+\s+)?(?:years?|months?)\b",
     re.IGNORECASE,
 )

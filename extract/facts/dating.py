@@ -26,10 +26,11 @@ from extract.facts.cues import (
     REPORTING_VERB,
     START_BEFORE,
     SUBCLAUSE,
+    THIS_PERIOD,
     TO_BEFORE,
 )
 from extract.facts.kinds import DAY_METRICS, FLOW_METRICS, GOVERNMENT_METRICS, RATE_METRICS
-from extract.facts.periods import period_end, week_long, year_long, year_of_half
+from extract.facts.periods import ended_by, period_end, week_long, year_long, year_of_half
 from extract.facts.records import DocContext, Draft, ParagraphState, Sentence
 from extract.records import Mention
 
@@ -143,6 +144,14 @@ def period_of(
             return starts[0].period[:4]
     if draft.dates:
         period = draft.dates[0].period
+        if (
+            draft.modality == "actual"
+            and THIS_PERIOD.fullmatch(draft.dates[0].text)
+            and context.report_period[4:6] == period[4:6]
+            and not ended_by(period, context.reference_day)
+        ):
+            # "this quarter" in a results article published after the quarter it reports
+            period = context.report_period
         if annual and not year_long(period):
             return period[:4]
         return period

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from extract.facts.anchors import (
@@ -15,16 +16,26 @@ from extract.facts.anchors import (
 from extract.facts.candidates import classify_figure, own_date, sign_of_change
 from extract.facts.changes import attach_change, basis_of, infer_yoy, is_this_year, share_basis
 from extract.facts.cues import (
+    BARE_BRACKET_GAP,
+    BRACKET_CLOSE_AFTER,
+    DATED_LABEL_BEFORE,
     HYPOTHETICAL,
     LIST_GLUE,
     PEAK_BEFORE,
     PER_SHARE_AFTER,
     PRIOR_ESTIMATE_BEFORE,
+    PRIOR_YEAR_LABEL_BEFORE,
     REFERENCE_BEFORE,
+    SCALED,
     TARGET_OF_BEFORE,
     YEAR_EARLIER_AFTER,
 )
-from extract.facts.kinds import GOVERNMENT_METRICS, PER_SHARE_METRICS, SHIPPED_VEHICLES
+from extract.facts.kinds import (
+    GOVERNMENT_METRICS,
+    METRIC_VALUE_KINDS,
+    PER_SHARE_METRICS,
+    SHIPPED_VEHICLES,
+)
 from extract.facts.lists import distribute_lists, expand_dates
 from extract.facts.periods import comparison_after, normal_period, reanchor, shift_year, year_of
 from extract.facts.records import DocContext, Draft, ParagraphState, Sentence
@@ -36,7 +47,7 @@ from extract.facts.subject_cues import (
     PRONOUN_SUBJECT,
 )
 from extract.facts.subjects import eligible_org, unit_segment
-from extract.lexicon import MetricLexicon
+from extract.lexicon import LexiconMatch, MetricLexicon
 from extract.records import Mention
 
 
@@ -74,6 +85,7 @@ def read_sentence(
     ]
     drafts: list[Draft] = []
     for value in levels:
+        value = _money_in_context(value, usable, sentence, text, levels, context)
         anchor = anchor_for(value, usable, sentence, text, levels)
         if anchor is None:
             anchor = same_as_before(value, drafts, sentence, text)
@@ -119,6 +131,10 @@ def read_sentence(
         draft.comparison = comparison_after(text, value.end, sentence.span[1])
         if draft.comparison:
             draft.reference = True  # "$1.8 billion in the previous quarter"
+        elif _prior_year_bracket(value, sentence, text):
+            draft.reference = draft.year_earlier = True  # "4.1 (3.2) billion euros"
+        elif DATED_LABEL_BEFORE.search(text, sentence.span[0], value.start):
+            draft.reference = True  # "(2023: 3.2 billion euros)"
         elif draft.reference and not own_date(value, sentence, text):
             if PRIOR_ESTIMATE_BEFORE.search(text, sentence.span[0], value.start):
                 # "expects X, compared with a previous range of Y": the old guidance, kept.
@@ -199,6 +215,43 @@ def read_sentence(
 
 
 _OR_ASIDE = re.compile(r"\s*,\s*or\s+")
+
+
+def _prior_year_bracket(value: Mention, sentence: Sentence, text: str) -> bool:
+    """``(previous year: 3.2 billion euros)``, or a figure alone in brackets right after one
+    of the same kind and unit (``4.1 (3.2) billion euros``, ``9.1% (8.4%)``)."""
+    if PRIOR_YEAR_LABEL_BEFORE.search(text, sentence.span[0], value.start):
+        return True
+    if not BRACKET_CLOSE_AFTER.match(text, value.end, sentence.span[1]):
+        return False
+    return any(
+        other.end <= value.start
+        and other.kind == value.kind
+        and other.unit == value.unit
+        and BARE_BRACKET_GAP.fullmatch(text, other.end, value.start)
+        for other in sentence.numbers
+    )
+
+
+def _money_in_context(
+    value: Mention,
+    anchors: list[LexiconMatch],
+    sentence: Sentence,
+    text: str,
+    levels: list[Mention],
+    context: DocContext,
+) -> Mention:
+    """``Total revenue was 88 billion`` in an article stating its amounts in yuan: a bare
+    scaled number that a money metric claims is money in the document's currency."""
+    if value.kind != "quantity" or value.unit or not context.currency:
+        return value
+    if not SCALED.search(value.text):
+        return value
+    money = dataclasses.replace(value, kind="money", unit=context.currency)
+    anchor = anchor_for(money, anchors, sentence, text, levels)
+    if anchor is None or METRIC_VALUE_KINDS.get(anchor.label) != frozenset({"money"}):
+        return value
+    return money
 
 
 def _per_share_asides(drafts: list[Draft], text: str) -> None:

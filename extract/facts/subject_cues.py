@@ -26,6 +26,13 @@ ANAPHOR = re.compile(
 )
 
 
+# "Storage division", "Asset Management segment": a name followed by a division word.
+DIVISION_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:segments?|divisions?|units?|business(?:es)?|arms?|unit)\b",
+    re.IGNORECASE,
+)
+
+
 # "the group", "the company's": the company as a whole.
 GROUP_REFERENCE = re.compile(r"\bthe\s+(?:group|company|firm)(?:'s|\u2019s)?\b", re.IGNORECASE)
 

@@ -10,6 +10,7 @@ from extract.facts.records import DocContext, Draft, ParagraphState, Sentence
 from extract.facts.subject_cues import (
     ANAPHOR,
     APPOSITIVE_OWNER,
+    DIVISION_AFTER,
     GROUP_REFERENCE,
     HUNG_ON_NAME,
     LEADING_THE,
@@ -28,6 +29,8 @@ def eligible_org(org: Mention, sentence: Sentence, text: str) -> bool:
     name = org.canonical or org.text
     if sentence.vocab.generic_org.match(name) or sentence.vocab.exchange.search(name):
         return False
+    if DIVISION_AFTER.match(text, org.end, sentence.span[1]):
+        return False  # "the Storage division": a segment of the company, not a company
     before = text[max(sentence.span[0], org.start - 60) : org.start]
     after = text[org.end : min(org.end + 30, sentence.span[1])]
     comma = re.search(r",\s*$", before)
@@ -75,6 +78,8 @@ def subject_of(
             return before_anchor[-1].canonical or before_anchor[-1].text
     if orgs:
         return orgs[-1].canonical or orgs[-1].text
+    if context.main_org and GROUP_REFERENCE.search(text, sentence.span[0], limit):
+        return context.main_org  # "the company said revenue ...": the article's company
     return state.subject or context.main_org
 
 

@@ -62,6 +62,8 @@ class Vocabulary:
     not_subject_before: re.Pattern[str]
     #: Words before a name that make it the source of a statistic (``according to``).
     source_before: re.Pattern[str]
+    #: An exchange prefix before a ticker (``NYSE:``).
+    ticker_before: re.Pattern[str]
     segment_stop: frozenset[str]
     mass_nouns: frozenset[str]
     corporate_words: frozenset[str]
@@ -149,6 +151,7 @@ def build_vocabulary(entries: tuple[CueEntry, ...]) -> Vocabulary:
         ),
         not_subject_before=re.compile(_alternation(_rows(entries, "not_subject")), flags),
         source_before=re.compile(_alternation(_rows(entries, "not_subject", "source")), flags),
+        ticker_before=re.compile(_alternation(_rows(entries, "not_subject", "ticker")), flags),
         segment_stop=_words(entries, "segment_stop"),
         mass_nouns=_words(entries, "mass_noun"),
         corporate_words=_words(entries, "corporate"),

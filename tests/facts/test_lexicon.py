@@ -48,7 +48,10 @@ METRIC_MATCHES = [
     ("cash and equivalents stood at", [("cash and equivalents", "cash")]),
     ("free cash flow was positive", [("free cash flow", "free_cash_flow")]),
     ("diluted EPS rose", [("diluted EPS", "eps")]),
-    ("profit from recurring operations", [("profit from recurring operations", "operating_profit")]),
+    (
+        "profit from recurring operations",
+        [("profit from recurring operations", "operating_profit")],
+    ),
     ("the EBITDA margin", [("EBITDA margin", "ebitda_margin")]),
     ("new car registrations fell", [("new car registrations", "registrations")]),
 ]
