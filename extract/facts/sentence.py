@@ -18,6 +18,8 @@ from extract.facts.changes import attach_change, basis_of, infer_yoy, is_this_ye
 from extract.facts.cues import (
     BARE_BRACKET_GAP,
     BRACKET_CLOSE_AFTER,
+    CONSTANT_CURRENCY_AFTER,
+    CONSTANT_CURRENCY_BEFORE,
     DATED_LABEL_BEFORE,
     HYPOTHETICAL,
     LIST_GLUE,
@@ -67,7 +69,7 @@ def read_sentence(
             role != "change"
             and previous is not None
             and previous[0].kind == number.kind
-            and LIST_GLUE.match(text[previous[0].end : number.start])
+            and _listed_after(text[previous[0].end : number.start])
         ):
             role, sign = "change", previous[1]  # "rose 10% and 20%, respectively"
         previous = (number, sign) if role == "change" else None
@@ -209,12 +211,58 @@ def read_sentence(
                 # peak's day as its base, not as its period.
                 this_year = draft.basis == "ytd" or is_this_year(draft.change, sentence, text)
                 draft.period = year_of(draft.period, context) if this_year else ""
+    drafts = _one_fact_per_figure(drafts, changes, sentence, text)
     infer_yoy(drafts, sentence, text)
     share_basis(drafts, sentence, text)
     return expand_dates(drafts)
 
 
 _OR_ASIDE = re.compile(r"\s*,\s*or\s+")
+
+
+_GLUE_END = re.compile(r"(?:,|\band|\bor)\s*$", re.IGNORECASE)
+
+
+def _listed_after(gap: str) -> bool:
+    """``rose 10% and 20%``, ``grew 8% at constant currency and 5% as reported``: a figure
+    listed after a change is a change too."""
+    if LIST_GLUE.match(gap):
+        return True
+    return bool(CONSTANT_CURRENCY_AFTER.match(gap) and _GLUE_END.search(gap))
+
+
+def _one_fact_per_figure(
+    drafts: list[Draft], changes: list[tuple[Mention, int]], sentence: Sentence, text: str
+) -> list[Draft]:
+    """A reported and a constant-currency growth rate of one figure are one fact: the
+    reported change is kept, with the level (``rose 5% to €2bn, or 8% at constant
+    currency``); a constant-currency change stands only where no reported one is stated."""
+    constant = {
+        id(c)
+        for c, _ in changes
+        if CONSTANT_CURRENCY_AFTER.match(text[c.end : c.end + 40])
+        or CONSTANT_CURRENCY_BEFORE.search(text, max(sentence.span[0], c.start - 60), c.start)
+    }
+    if not constant:
+        return drafts
+    kept: list[Draft] = []
+    for draft in drafts:
+        if draft.change is None or id(draft.change) not in constant:
+            kept.append(draft)
+            continue
+        reported = [
+            d
+            for d in drafts
+            if d is not draft
+            and d.metric == draft.metric
+            and d.change is not None
+            and id(d.change) not in constant
+        ]
+        if not reported:
+            kept.append(draft)
+        elif draft.value is not None and reported[0].value is None:
+            reported[0].value = draft.value
+    return kept
 
 
 def _prior_year_bracket(value: Mention, sentence: Sentence, text: str) -> bool:

@@ -232,6 +232,42 @@ CASES = [
 ]
 
 
+CONSTANT_CURRENCY = [
+    pytest.param(
+        "Revenue rose 5% to 2 billion euros, or 8% at constant currency.",
+        [
+            ("5%", "percent", "5"),
+            ("2 billion euros", "money", "2000000000", "EUR"),
+            ("8%", "percent", "8"),
+        ],
+        [("", "", "revenue", "", "2000000000", "EUR", "5", "")],
+        id="constant-currency-aside-after-the-level",
+    ),
+    pytest.param(
+        "Sales grew 8% at constant exchange rates and 5% as reported to $3 billion.",
+        [
+            ("8%", "percent", "8"),
+            ("5%", "percent", "5"),
+            ("$3 billion", "money", "3000000000", "USD"),
+        ],
+        [("", "", "revenue", "", "3000000000", "USD", "5", "")],
+        id="constant-currency-first-reported-second",
+    ),
+    pytest.param(
+        "Revenue was 2 billion euros (+6% cc).",
+        [("2 billion euros", "money", "2000000000", "EUR"), ("+6%", "percent", "6")],
+        [("", "", "revenue", "", "2000000000", "EUR", "6", "")],
+        id="constant-currency-change-alone-is-kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "specs", "expected"), CONSTANT_CURRENCY)
+def test_document_context_constant_currency(text, specs, expected, make_doc, lexicon) -> None:
+    doc, mentions = make_doc(text, *specs, reference_date=date(2025, 11, 5))
+    assert [_row(f) for f in link_facts(doc, mentions, lexicon)] == expected
+
+
 @pytest.mark.parametrize(("text", "specs", "expected"), CASES)
 def test_document_context_facts(text, specs, expected, make_doc, lexicon) -> None:
     doc, mentions = make_doc(text, *specs, reference_date=date(2025, 11, 5))
