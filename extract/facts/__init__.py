@@ -38,6 +38,7 @@ from extract.facts.merge import drop_undated_repeats, merge_drafts, to_fact
 from extract.facts.records import Draft, ParagraphState
 from extract.facts.resolve import update_state
 from extract.facts.sentence import read_sentence
+from extract.facts.tables import find_tables, table_drafts
 from extract.facts.vocabulary import build_vocabulary
 from extract.lexicon import MetricLexicon
 from extract.records import Fact, Mention
@@ -55,7 +56,9 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
     mentions = short_org_names(mentions, vocab.corporate_words)
     mentions = ticker_aliases(doc.text, mentions, vocab.ticker_before)
     mentions = [*mentions, *bracketed_pairs(doc.text, mentions)]
-    sentences, named_segments = read_candidates(doc, mentions, lexicon, vocab)
+    tables = find_tables(doc.text)
+    table_spans = [(t.start, t.end) for t in tables]
+    sentences, named_segments = read_candidates(doc, mentions, lexicon, vocab, table_spans)
     context = dataclasses.replace(
         doc_context(doc, mentions, sentences),
         # A count's noun names a segment (``cars`` -> smart EVs) only in a report that speaks
@@ -75,6 +78,7 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
         drafts.extend(found)
         update_state(state, sentence, found, context)
 
+    drafts.extend(table_drafts(doc.text, tables, mentions, lexicon, context))
     drafts.sort(key=lambda d: (d.position, d.period))
     drafts = drop_undated_repeats(merge_drafts(drafts))
     facts: list[Fact] = []

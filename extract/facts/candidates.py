@@ -71,23 +71,31 @@ def split_after_figures(
 
 
 def read_candidates(
-    doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexicon, vocab: Vocabulary
+    doc: ParsedDoc,
+    mentions: Sequence[Mention],
+    lexicon: MetricLexicon,
+    vocab: Vocabulary,
+    tables: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Sentence], bool]:
     """Pass 1: the candidates of every English sentence, in text order, and whether an
     English sentence names a segment of the lexicon.
 
     Metric phrases and segments are found once in the whole text; each sentence takes its
-    own by bisection, so the pass stays linear in the text.
+    own by bisection, so the pass stays linear in the text. Text inside ``tables`` (spans
+    read by the table pass) is no sentence; a sentence with more than ``MAX_FIGURES``
+    figures is read in pieces of that many, which bounds every pairwise pass.
     """
     text = doc.text
     spans = split_after_figures(list(doc.sentences) or [(0, len(text))], mentions, text)
+    spans = _cap_figures(_outside(spans, tables), mentions)
     starts = [s for s, _ in spans]
     by_sentence: dict[int, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
         if mention.status != "ok":
             continue
         index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
-        by_sentence.setdefault(index, []).append(mention)
+        if spans[index][0] <= mention.start < spans[index][1]:
+            by_sentence.setdefault(index, []).append(mention)
     anchors = [a for a in lexicon.find_metrics(text) if a.label != NO_METRIC or a.role == BLOCK]
     segments = lexicon.find_segments(text)
     anchor_starts = [a.start for a in anchors]
@@ -110,6 +118,53 @@ def read_candidates(
             )
         )
     return sentences, named_segments
+
+
+#: The most figures one sentence is read with; longer runs (a table without punctuation)
+#: are read in pieces.
+MAX_FIGURES = 24
+
+
+def _outside(
+    spans: list[tuple[int, int]], tables: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The parts of ``spans`` outside the (sorted) ``tables`` spans."""
+    if not tables:
+        return spans
+    out: list[tuple[int, int]] = []
+    starts = [s for s, _ in tables]
+    for start, end in spans:
+        i = max(bisect.bisect_right(starts, start) - 1, 0)
+        cursor = start
+        while i < len(tables) and tables[i][0] < end:
+            t_start, t_end = tables[i]
+            if t_end > cursor:
+                if t_start > cursor:
+                    out.append((cursor, t_start))
+                cursor = max(cursor, t_end)
+            i += 1
+        if end - cursor > 1:
+            out.append((cursor, end))
+    return out
+
+
+def _cap_figures(
+    spans: list[tuple[int, int]], mentions: Sequence[Mention]
+) -> list[tuple[int, int]]:
+    """Spans cut so that none holds more than ``MAX_FIGURES`` figures."""
+    starts = sorted(m.start for m in mentions if m.kind in ("money", "percent", "quantity"))
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if last - first <= MAX_FIGURES:
+            out.append((start, end))
+            continue
+        cursor = start
+        for i in range(first + MAX_FIGURES, last, MAX_FIGURES):
+            out.append((cursor, starts[i]))
+            cursor = starts[i]
+        out.append((cursor, end))
+    return out
 
 
 def in_figure(mention: Mention, mentions: Sequence[Mention]) -> bool:
