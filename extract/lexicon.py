@@ -33,6 +33,7 @@ match ``its shares``); ``*`` in a phrase stands for up to six words.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import re
@@ -267,16 +268,25 @@ def _scan(
 
 
 def _longest(found: Iterable[LexiconMatch]) -> list[LexiconMatch]:
-    chosen: list[LexiconMatch] = []
+    """The matches that no longer match overlaps (the same span twice only for two kinds of
+    figure), in text order. Chosen spans never overlap, so each candidate is checked against
+    its neighbours by bisection."""
+    chosen: dict[tuple[int, int], list[LexiconMatch]] = {}
+    spans: list[tuple[int, int]] = []
     for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(
-            match.end <= c.start
-            or match.start >= c.end
-            or ((match.start, match.end) == (c.start, c.end) and match.kind != c.kind)
-            for c in chosen
-        ):
-            chosen.append(match)
-    return sorted(chosen, key=lambda m: m.start)
+        span = (match.start, match.end)
+        if span in chosen:
+            if all(match.kind != c.kind for c in chosen[span]):
+                chosen[span].append(match)
+            continue
+        i = bisect.bisect_left(spans, span)
+        if i > 0 and spans[i - 1][1] > match.start:
+            continue
+        if i < len(spans) and spans[i][0] < match.end:
+            continue
+        spans.insert(i, span)
+        chosen[span] = [match]
+    return [m for span in spans for m in chosen[span]]
 
 
 def _read_rows(text: str, name: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:

@@ -94,7 +94,7 @@ def read_candidates(
         if mention.status != "ok":
             continue
         index = max(bisect.bisect_right(starts, mention.start) - 1, 0)
-        if spans[index][0] <= mention.start < spans[index][1]:
+        if spans and spans[index][0] <= mention.start < spans[index][1]:
             by_sentence.setdefault(index, []).append(mention)
     anchors = [a for a in lexicon.find_metrics(text) if a.label != NO_METRIC or a.role == BLOCK]
     segments = lexicon.find_segments(text)
@@ -167,20 +167,20 @@ def _cap_figures(
     return out
 
 
-def in_figure(mention: Mention, mentions: Sequence[Mention]) -> bool:
-    return any(
-        n.start <= mention.start and mention.end <= n.end
-        for n in mentions
-        if n.kind in ("money", "percent", "quantity")
-    )
+class _Figures:
+    """The figure spans of a sentence, sorted, for bisection (figures do not overlap)."""
 
+    def __init__(self, mentions: Sequence[Mention], kinds: tuple[str, ...]) -> None:
+        self.spans = sorted((m.start, m.end) for m in mentions if m.kind in kinds)
+        self.starts = [s for s, _ in self.spans]
 
-def overlaps_money(mention: Mention, mentions: Sequence[Mention]) -> bool:
-    return any(
-        n.start < mention.end and mention.start < n.end
-        for n in mentions
-        if n.kind in ("money", "percent")
-    )
+    def around(self, mention: Mention, *, whole: bool) -> bool:
+        """Whether a figure holds ``mention`` (``whole``) or overlaps it."""
+        i = bisect.bisect_right(self.starts, mention.start if whole else mention.end - 1) - 1
+        if i < 0:
+            return False
+        start, end = self.spans[i]
+        return mention.end <= end if whole else mention.start < end and start < mention.end
 
 
 def make_sentence(
@@ -196,15 +196,17 @@ def make_sentence(
     start, end = span
     own = [s for s in segments if start <= s.start and s.end <= end]
     own = _with_generic_segments(text, span, own, mentions, anchors, vocab)
+    figures = _Figures(mentions, ("money", "percent", "quantity"))
+    amounts = _Figures(mentions, ("money", "percent"))
     return Sentence(
         span=span,
         numbers=tuple(m for m in mentions if m.kind in ("money", "percent", "quantity")),
         dates=tuple(m for m in mentions if m.kind == "date" and m.period),
         # A name inside a figure ("NOK 9.8 billion", "2,318 Marumiya stores") is no subject.
-        orgs=tuple(m for m in mentions if m.kind == "org" and not in_figure(m, mentions)),
+        orgs=tuple(m for m in mentions if m.kind == "org" and not figures.around(m, whole=True)),
         places=tuple(m for m in mentions if m.kind == "place"),
         products=tuple(
-            m for m in mentions if m.kind == "product" and not overlaps_money(m, mentions)
+            m for m in mentions if m.kind == "product" and not amounts.around(m, whole=False)
         ),
         anchors=tuple(a for a in anchors if start <= a.start and a.end <= end),
         segments=tuple(own),

@@ -17,13 +17,21 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     from its level (``a 33% drop in net profit`` ... ``net profit fell to 7.8 billion``),
     joins the fact that holds the level."""
     kept: list[Draft] = []
+    by_key: dict[tuple[str, str, str, str], list[Draft]] = {}
     for draft in drafts:
-        partner = next((other for other in kept if _mergeable(other, draft)), None)
+        same_key = by_key.setdefault(_key(draft), [])
+        # Only the first facts of a key are candidates: a figure repeats an early one.
+        partner = next((o for o in same_key[:_MAX_PARTNERS] if _mergeable(o, draft)), None)
         if partner is None:
             kept.append(draft)
+            same_key.append(draft)
         else:
             _absorb(partner, draft)
     return kept
+
+
+#: How many facts of one key a new figure is compared with (bounds the merge pass).
+_MAX_PARTNERS = 64
 
 
 def _mergeable(one: Draft, two: Draft) -> bool:
@@ -78,18 +86,8 @@ def _figure(draft: Draft) -> tuple[object, ...]:
 
 def drop_undated_repeats(drafts: list[Draft]) -> list[Draft]:
     """A headline's ``sales climb 4.1%`` without a date restates the body's dated figure."""
-    return [
-        draft
-        for draft in drafts
-        if draft.period
-        or not any(
-            other is not draft
-            and other.period
-            and (other.subject, other.metric) == (draft.subject, draft.metric)
-            and _figure(other) == _figure(draft)
-            for other in drafts
-        )
-    ]
+    dated = {(d.subject, d.metric, _figure(d)) for d in drafts if d.period}
+    return [d for d in drafts if d.period or (d.subject, d.metric, _figure(d)) not in dated]
 
 
 def _absorb(partner: Draft, draft: Draft) -> None:

@@ -91,7 +91,11 @@ def read_sentence(
         anchor = anchor_for(value, usable, sentence, text, levels)
         if anchor is None:
             anchor = same_as_before(value, drafts, sentence, text)
-        if anchor is None and value.kind == "money" and PEAK_BEFORE.search(text, 0, value.start):
+        if (
+            anchor is None
+            and value.kind == "money"
+            and PEAK_BEFORE.search(text, sentence.span[0], value.start)
+        ):
             # "Against its high of 80 yuan in May, the stock is down 12%"
             prices = [a for a in sentence.anchors if a.label == "share_price"]
             if prices and own_date(value, sentence, text) is not None:

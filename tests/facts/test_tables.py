@@ -154,3 +154,48 @@ def test_tables_400_rows_without_punctuation_is_linear(lexicon) -> None:
     facts = link_facts(doc, mentions, lexicon)
     assert time.perf_counter() - started < 2.0
     assert len(facts) == 800
+
+
+def _linker_seconds(text: str, lexicon, orgs: bool = False) -> float:
+    import re
+    import time
+
+    from extract.stages.numbers import find_numbers
+
+    mentions = list(find_numbers(text))
+    if orgs:
+        mentions += [
+            Mention(kind="org", start=m.start(), end=m.end(), text=m.group(), source_stage="test")
+            for m in re.finditer(r"[A-Z]\w+", text)
+        ]
+    doc = ParsedDoc(
+        doc_id="long.txt",
+        text=text,
+        sentences=((0, len(text)),),
+        paragraphs=(Paragraph(0, len(text), "en"),),
+    )
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        link_facts(doc, mentions, lexicon)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize(
+    ("unit", "orgs"),
+    [
+        ("5% ", False),
+        ("$1.2 billion ", False),
+        ("Revenue rose 5% to $1.2 billion ", False),
+        ("Acme Borla Corvex Delta ", True),
+        ("| Maker | 1,100 | 4.5% |\n", False),
+    ],
+    ids=["percent", "money", "sentence", "capitalized", "table-rows"],
+)
+def test_tables_linker_is_linear_in_the_text(unit: str, orgs: bool, lexicon) -> None:
+    """One long sentence of a repeated unit: four times the text takes well under sixteen
+    times as long (what a pass over pairs of figures would take)."""
+    small = _linker_seconds(unit * (5000 // len(unit)), lexicon, orgs)
+    large = _linker_seconds(unit * (20000 // len(unit)), lexicon, orgs)
+    assert large < 8 * small + 0.05
