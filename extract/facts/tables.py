@@ -20,6 +20,7 @@ of the row's line.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -333,6 +334,7 @@ def table_drafts(
 ) -> list[Draft]:
     """The facts of ``tables``: one per value cell whose row or column names a metric."""
     orgs = sorted((m for m in mentions if m.kind == "org"), key=lambda m: m.start)
+    figures = {m.start: m for m in mentions if m.kind in ("money", "percent", "quantity")}
     drafts: list[Draft] = []
     for table in tables:
         above = text.rfind("\n", 0, max(0, text.rfind("\n", 0, table.start)))
@@ -341,8 +343,21 @@ def table_drafts(
         columns = [_Column.of(cell, lexicon) for cell in header]
         unit = _unit_of(f"{caption} {' '.join(c.text for c in header)}", context.currency)
         for row, line in zip(table.rows[1:], table.lines[1:], strict=False):
-            drafts.extend(_row_drafts(row, line, columns, unit, orgs, lexicon, context))
+            for draft in _row_drafts(row, line, columns, unit, orgs, lexicon, context):
+                _keep_mention_ids(draft, figures)
+                drafts.append(draft)
     return drafts
+
+
+def _keep_mention_ids(draft: Draft, figures: dict[int, Mention]) -> None:
+    """A cell read by a mention stage keeps that mention's id as the fact's evidence."""
+    for name in ("value", "change"):
+        cell = getattr(draft, name)
+        if cell is None:
+            continue
+        stage = next((figures[i] for i in range(cell.start, cell.end) if i in figures), None)
+        if stage is not None and stage.end <= cell.end:
+            setattr(draft, name, dataclasses.replace(cell, mention_id=stage.mention_id))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1064,8 +1064,8 @@ WIRE = [
 ]
 
 
-# Round 3: monthly delivery reports, share moves, plans and policies.
-ROUND3 = [
+# Monthly delivery reports, share moves, plans and policies.
+DELIVERIES = [
     pytest.param(
         "Compared with the peak of 88.00 yuan on May 6, the stock of Borla has dropped "
         "by nearly 20%.",
@@ -1212,7 +1212,7 @@ XFAIL = [
 ]
 
 
-@pytest.mark.parametrize(("text", "specs", "expected"), CORE + BUGS + WIRE + ROUND3 + XFAIL)
+@pytest.mark.parametrize(("text", "specs", "expected"), CORE + BUGS + WIRE + DELIVERIES + XFAIL)
 def test_facts_link_figures(text, specs, expected, make_doc, lexicon) -> None:
     doc, mentions = make_doc(text, *specs)
     assert [_row(f) for f in link_facts(doc, mentions, lexicon)] == expected
@@ -1283,9 +1283,9 @@ def test_facts_vocabulary_has_phrases(metric, lexicon) -> None:
     assert metric in lexicon.metric_names
 
 
-# Round 2 rules (report periods of fiscal and retail reports, announcement days, shared
+# Rules for wire copy (report periods of fiscal and retail reports, announcement days, shared
 # bases, business partners, flows and thresholds), each with a reference date.
-ROUND2 = [
+WIRE_PERIODS = [
     pytest.param(
         "Orbit said sales rose 3% in the 13 weeks to 28 June.\n"
         "Revenue rose 5% to $2.1 billion.\n"
@@ -1592,7 +1592,7 @@ ROUND2 = [
     ),
 ]
 
-ROUND2_NEGATIVE = [
+WIRE_NEGATIVE = [
     pytest.param(
         "Analysts at Brook said results beat forecasts and raised their profit forecast by "
         "$15 million.",
@@ -1636,13 +1636,13 @@ ROUND2_NEGATIVE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "specs", "reference", "expected"), ROUND2)
-def test_facts_round2_rules(text, specs, reference, expected, make_doc, lexicon) -> None:
+@pytest.mark.parametrize(("text", "specs", "reference", "expected"), WIRE_PERIODS)
+def test_facts_wire_rules(text, specs, reference, expected, make_doc, lexicon) -> None:
     doc, mentions = make_doc(text, *specs, reference_date=reference)
     assert [_row(f) for f in link_facts(doc, mentions, lexicon)] == expected
 
 
-@pytest.mark.parametrize(("text", "specs"), ROUND2_NEGATIVE)
-def test_facts_round2_not_facts(text, specs, make_doc, lexicon) -> None:
+@pytest.mark.parametrize(("text", "specs"), WIRE_NEGATIVE)
+def test_facts_wire_not_facts(text, specs, make_doc, lexicon) -> None:
     doc, mentions = make_doc(text, *specs, reference_date=date(2025, 11, 2))
     assert link_facts(doc, mentions, lexicon) == []

@@ -1,4 +1,4 @@
-"""Round-5 rules: a comparison base between a change and its level, EBIT as operating profit,
+"""A comparison base between a change and its level, EBIT as operating profit,
 ``X% fewer than a year earlier``, same-store sales and traffic as no fact, restaurants as
 stores and outlets changing hands as flows."""
 
