@@ -4,13 +4,19 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench eval lint lock clean sync-shared
+.PHONY: run test bench eval lint lock clean sync-shared browser
 
 run: $(STAMP)
 	$(BIN)/extract run corpus/ --out outputs/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest --slow
+
+# Debian's Chromium and its driver, for the report's browser tests (needs root; CI runs it).
+browser:
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py

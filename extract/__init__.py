@@ -17,6 +17,12 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "extract_text": "extract.api",
+    "extract_frame": "extract.api",
+    "pipe": "extract.api",
+    "read_tables": "extract.api",
+    "concat_tables": "extract.api",
+    "default_pipeline": "extract.api",
+    "TextContext": "extract.api",
     "load_pipeline": "extract.api",
     "run": "extract.api",
     "run_batch": "extract.runner",

@@ -20,6 +20,7 @@ import pandas as pd
 
 from extract.errors import ExtractError
 from extract.ingest.files import text_document
+from extract.normalize.dates import canonical_period
 from extract.records import ENTITY_KINDS, MENTION_KINDS
 from extract.tables import result_rows
 
@@ -434,7 +435,8 @@ def evaluate_conformance(conformance_dir: str | Path, pipeline: Any) -> dict[str
 
 
 def _lenient_dates(preds: Sequence[Row], golds: Sequence[Row]) -> Accuracy:
-    """Period accuracy accepting ``alt_period`` where the gold gives one."""
+    """Period accuracy accepting ``alt_period`` where the gold gives one, and a period
+    written in its canonical form (``2017-Q2`` for ``2017-04-01/2017-06-30``)."""
     by_doc_p: dict[str, list[Row]] = defaultdict(list)
     by_doc_g: dict[str, list[Row]] = defaultdict(list)
     for p in preds:
@@ -447,7 +449,8 @@ def _lenient_dates(preds: Sequence[Row], golds: Sequence[Row]) -> Accuracy:
         for i, j in match_spans(p_rows, g_rows):
             period = _text(p_rows[i].get("period"))
             g = g_rows[j]
-            acc.add(period in {_text(g.get("period")), _text(g.get("alt_period"))} - {""})
+            accepted = {_text(g.get("period")), _text(g.get("alt_period"))} - {""}
+            acc.add(period in accepted | {canonical_period(a) for a in accepted})
     return acc
 
 

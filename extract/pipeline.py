@@ -6,11 +6,14 @@ language detector, stages) and turns Documents into DocumentResults.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -76,18 +79,24 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 def clip_sentences(
     sentences: Iterable[tuple[int, int]], paragraphs: Sequence[tuple[int, int]], text: str
 ) -> list[tuple[int, int]]:
-    """Sentences cut at paragraph boundaries, whitespace trimmed, empty ones dropped."""
+    """Sentences cut at paragraph boundaries, whitespace trimmed, empty ones dropped.
+
+    One pass over both sorted lists: each sentence starts looking at the first paragraph
+    that does not end before it.
+    """
     out: list[tuple[int, int]] = []
-    para_iter = list(paragraphs)
-    for s_start, s_end in sentences:
-        for p_start, p_end in para_iter:
-            if p_end <= s_start:
-                continue
-            if p_start >= s_end:
-                break
+    paras = sorted(paragraphs)
+    first = 0
+    for s_start, s_end in sorted(sentences):
+        while first < len(paras) and paras[first][1] <= s_start:
+            first += 1
+        i = first
+        while i < len(paras) and paras[i][0] < s_end:
+            p_start, p_end = paras[i]
             start, end = _strip_span(text, max(s_start, p_start), min(s_end, p_end))
             if start < end:
                 out.append((start, end))
+            i += 1
     out.sort()
     return out
 
@@ -120,26 +129,44 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     Mentions of the same kind never overlap: the longer one wins (the earlier on a tie).
     A quantity overlapping a date, money or percent mention is part of it and is dropped.
     Other kinds may overlap (``108,796 new Xiaomi cars`` holds the org ``Xiaomi``).
+
+    Kept mentions are indexed by the characters they cover, so each candidate looks only
+    at the mentions under its own characters; as kept mentions of one kind never overlap,
+    the index holds at most one entry per kind per character.
     """
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, _KIND_ORDER[m.kind]))
-    kept: list[Mention] = []
+    kept: list[Mention | None] = []
+    covering: dict[int, list[int]] = {}
     for mention in ordered:
         clash = False
-        for other in kept:
-            if mention.start < other.end and other.start < mention.end:
-                same = other.kind == mention.kind
-                yields = mention.kind == "quantity" and other.kind in _QUANTITY_YIELDS_TO
-                beats = other.kind == "quantity" and mention.kind in _QUANTITY_YIELDS_TO
-                if same or yields:
-                    clash = True
-                    break
-                if beats:
-                    kept.remove(other)
-                    break
+        under = sorted(
+            {
+                index
+                for offset in range(mention.start, mention.end)
+                for index in covering.get(offset, ())
+                if kept[index] is not None
+            }
+        )
+        for index in under:
+            other = kept[index]
+            if other is None:
+                continue
+            same = other.kind == mention.kind
+            yields = mention.kind == "quantity" and other.kind in _QUANTITY_YIELDS_TO
+            beats = other.kind == "quantity" and mention.kind in _QUANTITY_YIELDS_TO
+            if same or yields:
+                clash = True
+                break
+            if beats:
+                kept[index] = None
+                break
         if not clash:
+            for offset in range(mention.start, mention.end):
+                covering.setdefault(offset, []).append(len(kept))
             kept.append(mention)
-    kept.sort(key=lambda m: (m.start, -m.end, _KIND_ORDER[m.kind]))
-    return kept
+    result = [m for m in kept if m is not None]
+    result.sort(key=lambda m: (m.start, -m.end, _KIND_ORDER[m.kind]))
+    return result
 
 
 class Pipeline:
@@ -230,16 +257,27 @@ class Pipeline:
             except Exception as exc:  # a stage bug must fail one document, not the batch
                 raise StageError(f"stage {stage.name}: {type(exc).__name__}: {exc}") from exc
         mentions = []
+        pages = document.pages
         for i, mention in enumerate(resolve_overlaps(found), start=1):
             s_start, s_end = parsed.sentence_at(mention.start)
+            page = bisect.bisect_right(pages, mention.start) if pages else None
             mentions.append(
-                replace(mention, mention_id=f"m{i:03d}", sentence_start=s_start, sentence_end=s_end)
+                replace(
+                    mention,
+                    mention_id=f"m{i:03d}",
+                    sentence_start=s_start,
+                    sentence_end=s_end,
+                    page=page,
+                )
             )
         try:
             facts = link_facts(parsed, mentions, self.lexicon)
         except Exception as exc:
             raise StageError(f"stage facts: {type(exc).__name__}: {exc}") from exc
-        entities = build_entity_rows(parsed, mentions)
+        try:
+            entities = build_entity_rows(parsed, mentions)
+        except Exception as exc:
+            raise StageError(f"stage entity rows: {type(exc).__name__}: {exc}") from exc
         return DocumentResult(
             document=replace(document, language=language),
             mentions=tuple(mentions),
@@ -247,33 +285,96 @@ class Pipeline:
             facts=tuple(facts),
         )
 
-    def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        """Results for ``documents``, streamed in order; read failures pass through as they are."""
+    def run_one(self, document: Document, spacy_doc: Any = None) -> DocumentResult:
+        """The result of one read document. Never raises: any error fails this document.
 
-        def stream() -> Iterator[tuple[str, Document]]:
-            for document in documents:
-                if document.status == "ok" and len(document.text) > MAX_CHARS:
-                    document = replace(
-                        document,
-                        status="failed",
-                        error=f"text too long: {len(document.text)} characters (limit {MAX_CHARS})",
-                    )
-                yield (document.text if document.status == "ok" else ""), document
-
-        self.nlp.max_length = max(self.nlp.max_length, MAX_CHARS + 1)
-        for spacy_doc, document in self.nlp.pipe(
-            stream(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
-        ):
-            if document.status != "ok":
-                yield DocumentResult(document=document)
-                continue
+        The model reads the document alone unless ``spacy_doc`` is given (``process``
+        batches the model); its result does not depend on which documents it is processed
+        with, nor on the number of worker processes.
+        """
+        if document.status != "ok":
+            return DocumentResult(document=document)
+        if len(document.text) > MAX_CHARS:
+            error = f"text too long: {len(document.text)} characters (limit {MAX_CHARS})"
+            return DocumentResult(document=replace(document, status="failed", error=error))
+        try:
+            self.nlp.max_length = max(self.nlp.max_length, MAX_CHARS + 1)
             try:
-                yield self.extract(document, spacy_doc)
-            except StageError as exc:
-                logger.debug("%s: %s", document.doc_id, exc, exc_info=True)
-                yield DocumentResult(
-                    document=replace(document, status="failed", error=" ".join(str(exc).split()))
-                )
+                if spacy_doc is None:
+                    spacy_doc = self.nlp(document.text)
+            except Exception as exc:
+                raise StageError(f"model: {type(exc).__name__}: {exc}") from exc
+            return self.extract(document, spacy_doc)
+        except Exception as exc:  # one document's failure must never end the batch
+            logger.debug("%s: %s", document.doc_id, exc, exc_info=True)
+            error = " ".join(str(exc).split())
+            if not isinstance(exc, StageError):
+                error = f"{type(exc).__name__}: {error}"
+            return DocumentResult(document=replace(document, status="failed", error=error))
+
+    def profile(
+        self, document: Document, passes: Collection[str] | None = None
+    ) -> dict[str, float]:
+        """Seconds each pass takes over one document, for scaling checks and benchmarks.
+
+        ``passes`` picks stages by name (``numbers``, ``dates``, ``entities``) and
+        ``facts``; overlap resolution and the entity rows run on whatever the picked
+        stages found. All passes run when ``passes`` is None.
+        """
+        times: dict[str, float] = {}
+
+        def timed(name: str, fn: Callable[[], Any]) -> Any:
+            started = time.perf_counter()
+            value = fn()
+            times[name] = time.perf_counter() - started
+            return value
+
+        self.nlp.max_length = max(self.nlp.max_length, len(document.text) + 1)
+        spacy_doc = timed("model", lambda: self.nlp(document.text))
+        parsed, _ = timed("parse", lambda: self.parse(document, spacy_doc))
+        found: list[Mention] = []
+        for stage in self.stages:
+            if passes is None or stage.name in passes:
+                found.extend(timed(stage.name, lambda stage=stage: list(stage(parsed))))
+        kept = timed("overlaps", lambda: resolve_overlaps(found))
+        mentions = [
+            replace(m, mention_id=f"m{i:03d}", sentence_start=start, sentence_end=end)
+            for i, m in enumerate(kept, start=1)
+            for start, end in (parsed.sentence_at(m.start),)
+        ]
+        if passes is None or "facts" in passes:
+            timed("facts", lambda: link_facts(parsed, mentions, self.lexicon))
+        timed("entity rows", lambda: build_entity_rows(parsed, mentions))
+        return times
+
+    def process(
+        self, documents: Iterable[Document], *, batch_size: int | None = None
+    ) -> Iterator[DocumentResult]:
+        """Results for ``documents``, streamed in order, in this process (no deadline).
+
+        The model reads ``batch_size`` texts at a time (the configured ``batch_size`` by
+        default); a batch the model fails on is read again one document at a time. Read
+        failures pass through as they are. ``extract.engines.local`` runs the same
+        ``run_one`` in worker processes under a per-document deadline.
+        """
+        size = batch_size or self.batch_size
+        for chunk in _batches(documents, size):
+            readable = [d for d in chunk if d.status == "ok" and len(d.text) <= MAX_CHARS]
+            self.nlp.max_length = max(self.nlp.max_length, MAX_CHARS + 1)
+            try:
+                parsed = list(self.nlp.pipe((d.text for d in readable), batch_size=size))
+            except Exception:  # the model failed on one of them: each is read alone
+                parsed = [None] * len(readable)
+            by_document = {id(d): doc for d, doc in zip(readable, parsed, strict=True)}
+            for document in chunk:
+                yield self.run_one(document, by_document.get(id(document)))
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """``items`` in lists of ``size``, read lazily."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, max(size, 1))):
+        yield chunk
 
 
 # Settings that change how fast a run goes, not what it writes.

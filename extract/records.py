@@ -46,6 +46,7 @@ class Mention:
     mention_id: str = ""
     sentence_start: int = -1
     sentence_end: int = -1
+    page: int | None = None  # 1-based page of a PDF document, None for other files
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,8 @@ class Document:
     reader: str = ""
     status: str = "ok"
     error: str = ""
+    # Offset in ``text`` where each page begins (PDF); empty for files without pages.
+    pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,3 +135,8 @@ class RunReport:
     facts: int = 0
     seconds: float = 0.0
     failures: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    # Stored documents whose files are gone from the input (``removed`` rows, or purged
+    # when ``pruned``), and files the walk saw that are not documents.
+    removed: int = 0
+    pruned: bool = False
+    ignored: int = 0

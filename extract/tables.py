@@ -49,6 +49,7 @@ MENTIONS: dict[str, str] = {
     "sentence_end": "BIGINT",
     "source_stage": "VARCHAR",
     "status": "VARCHAR",
+    "page": "BIGINT",
 }
 ENTITIES: dict[str, str] = {
     "doc_id": "VARCHAR",
@@ -90,7 +91,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
 }
 TABLE_NAMES = tuple(SCHEMAS)
 # Readers whose text is not the file itself: their text is stored so offsets can be checked.
-_STORE_TEXT_FOR = frozenset({"pdf", "html"})
+_STORE_TEXT_FOR = frozenset({"pdf", "html", "docx", "md", "rtf"})
 
 
 class Tables(NamedTuple):
@@ -151,6 +152,7 @@ def result_rows(result: DocumentResult, fingerprint: str = "") -> dict[str, list
             "sentence_end": m.sentence_end,
             "source_stage": m.source_stage,
             "status": m.status,
+            "page": m.page,
         }
         for m in result.mentions
     ]
@@ -195,20 +197,41 @@ def result_rows(result: DocumentResult, fingerprint: str = "") -> dict[str, list
     return {"documents": documents, "mentions": mentions, "entities": entities, "facts": facts}
 
 
-def frame(table: str, rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
-    """A DataFrame with the table's columns in order and types that survive empty tables."""
-    schema = SCHEMAS[table]
-    df = pd.DataFrame.from_records(list(rows), columns=list(schema))
-    for column, sql_type in schema.items():
-        if sql_type == "DOUBLE":
-            df[column] = df[column].astype("Float64")
-        elif sql_type == "BIGINT":
-            df[column] = df[column].astype("Int64")
+# DuckDB type -> the pandas dtype of that column in every DataFrame the package returns.
+PANDAS_DTYPES: dict[str, str] = {
+    "VARCHAR": "string",
+    "BIGINT": "Int64",
+    "DOUBLE": "Float64",
+    "DATE": "datetime64[us]",
+    "BOOLEAN": "boolean",
+}
+
+
+def typed(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with the table's columns in order, each in its nullable pandas dtype.
+
+    Missing values are NA whatever the source wrote (``None``, ``NaN``, ``NaT`` or an empty
+    string), so a frame built from records, read from DuckDB or read from Parquet compares
+    equal. Extra columns are dropped; missing ones are added as all-NA.
+    """
+    out = pd.DataFrame(index=df.index)
+    for column, sql_type in SCHEMAS[table].items():
+        series = df[column] if column in df.columns else pd.Series(None, index=df.index)
+        dtype = PANDAS_DTYPES[sql_type]
+        if sql_type == "VARCHAR":
+            series = series.astype("string")
+            series = series.mask(series == "")
         elif sql_type == "DATE":
-            df[column] = df[column].astype("object")
-        else:
-            df[column] = df[column].fillna("").astype("object")
-    return df
+            series = pd.to_datetime(series.astype("object").where(series.notna()).replace("", None))
+        elif sql_type == "BOOLEAN":
+            series = series.astype("object").where(series.notna())
+        out[column] = series.astype(dtype)
+    return out.reset_index(drop=True)
+
+
+def frame(table: str, rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
+    """A typed DataFrame of the table from row dicts (see ``typed``)."""
+    return typed(table, pd.DataFrame.from_records(list(rows), columns=list(SCHEMAS[table])))
 
 
 def to_tables(results: Iterable[DocumentResult], fingerprint: str = "") -> Tables:

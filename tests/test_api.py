@@ -12,8 +12,9 @@ from extract.tables import SCHEMAS
 
 EXPECTED_EXPORTS = {
     "Config", "ConfigError", "Document", "ExtractError", "Fact", "IngestError", "Mention",
-    "RunReport", "StageError", "Tables", "__version__", "extract_text", "load_config",
-    "load_pipeline", "run", "run_batch",
+    "RunReport", "StageError", "Tables", "TextContext", "__version__", "concat_tables",
+    "default_pipeline", "extract_frame", "extract_text", "load_config", "load_pipeline", "pipe",
+    "read_tables", "run", "run_batch",
 }  # fmt: skip
 
 

@@ -15,7 +15,7 @@ from extract.runner import run_batch
 from extract.tables import SCHEMAS
 
 
-@pytest.mark.parametrize("command", ["run", "eval"])
+@pytest.mark.parametrize("command", ["run", "watch", "eval"])
 def test_cli_every_command_has_help_with_example(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0
@@ -53,9 +53,9 @@ def test_cli_eval_missing_output_exit_2(tmp_path: Path, data_dir: Path) -> None:
 
 
 @pytest.mark.slow
-def test_cli_run_missing_input_exit_2(tmp_path: Path) -> None:
+def test_cli_run_missing_input_exit_66(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
-    assert result.exit_code == 2
+    assert result.exit_code == 66
     assert "no such file or folder" in result.output
 
 
@@ -64,7 +64,7 @@ def test_cli_run_bad_inputs_go_on_and_exit_1(bad_input_dir: Path, tmp_path: Path
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["run", str(bad_input_dir), "--out", str(out)])
     assert result.exit_code == 1, result.output
-    assert "5 documents: 2 ok, 1 failed, 2 skipped" in result.output
+    assert "5 documents: 2 ok, 1 failed, 2 skipped, 0 unchanged, 0 removed" in result.output
     docs = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False).set_index("doc_id")
     assert docs.loc["good.txt", "status"] == "ok"
     assert docs.loc["latin1.txt", "status"] == "ok"

@@ -106,7 +106,8 @@ def test_files_discover_walks_folders_and_skips_sidecars(tmp_path: Path) -> None
     (tmp_path / "sub" / "b.html").write_text("<html></html>")
     (tmp_path / "sub" / "b.meta.json").write_text("{}")
     (tmp_path / "notes.docx").write_text("x")
-    assert [i.doc_id for i in discover([tmp_path])] == ["a.txt", "sub/b.html"]
+    (tmp_path / "sheet.xlsx").write_text("x")
+    assert [i.doc_id for i in discover([tmp_path])] == ["a.txt", "notes.docx", "sub/b.html"]
 
 
 def test_files_discover_missing_input_raises(tmp_path: Path) -> None:

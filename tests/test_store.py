@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import errno
+import json
+import os
+import stat
+import subprocess
+import sys
+import time
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
+from extract import exports
+from extract.exports import format_for_csv
 from extract.records import Document, DocumentResult, Fact, Mention
-from extract.store import Store, format_for_csv, write_csv_atomic
+from extract.store import OutputError, Store, StoreBusyError
 from extract.tables import SCHEMAS
 
 
@@ -101,15 +112,195 @@ def test_store_format_for_csv_numbers(value: float | None, text: str) -> None:
     assert format_for_csv(df).loc[0, "v"] == text
 
 
-def test_store_write_csv_atomic_keeps_old_file_on_error(tmp_path: Path) -> None:
-    target = tmp_path / "t.csv"
-    target.write_text("old\n")
+def test_store_export_failure_keeps_previous_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(tmp_path) as store:
+        store.write(_result("a"), "fp")
+        store.export()
+        before = (tmp_path / "current").resolve()
+        store.write(_result("b"), "fp")
+        calls = []
 
-    class Boom(pd.DataFrame):
-        def copy(self, *args: object, **kwargs: object) -> pd.DataFrame:
-            raise RuntimeError("disk full")
+        def full_disk(con: object, table: str, path: Path) -> int:
+            calls.append(table)
+            if len(calls) == 2:
+                raise OSError(errno.ENOSPC, "No space left on device", str(path))
+            path.write_text("partial\n")
+            return 0
 
-    with pytest.raises(RuntimeError):
-        write_csv_atomic(Boom({"a": [1]}), target)
-    assert target.read_text() == "old\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
+        monkeypatch.setattr(exports, "write_csv", full_disk)
+        with pytest.raises(OutputError, match="No space left on device"):
+            store.export()
+    assert (tmp_path / "current").resolve() == before
+    documents = pd.read_csv(tmp_path / "documents.csv", dtype=str)
+    assert list(documents["doc_id"]) == ["a"]
+    assert [p.name for p in (tmp_path / ".exports").iterdir()] == [before.name]
+
+
+def test_store_export_is_a_set_swapped_in_and_old_ones_swept(tmp_path: Path) -> None:
+    (tmp_path / ".mentions.csv.abc123.tmp").write_text("left by a killed run")
+    with Store(tmp_path) as store:
+        store.write(_result("a"), "fp")
+        first = store.export()
+        (tmp_path / ".exports" / ".tmp-gen-000009").mkdir()
+        store.write(_result("b"), "fp")
+        second = store.export()
+        third = store.export()
+    assert (tmp_path / "current").resolve() == third.resolve()
+    assert sorted(p.name for p in (tmp_path / ".exports").iterdir()) == [second.name, third.name]
+    assert not first.exists()
+    assert not list(tmp_path.glob(".*.tmp"))
+    manifest = json.loads((tmp_path / "current" / "manifest.json").read_text())
+    assert manifest["generation"] == third.name
+    assert manifest["rows"]["documents"] == 2
+    for table in SCHEMAS:
+        assert (tmp_path / f"{table}.csv").resolve().parent == third.resolve()
+        assert (tmp_path / f"{table}.parquet").resolve().parent == third.resolve()
+
+
+def test_store_export_skipped_when_nothing_changed(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        store.write(_result("a"), "fp")
+        first = store.export(force=False)
+    with Store(tmp_path) as store:
+        assert store.export(force=False) == first.resolve()
+        assert store.export(("csv",), force=False) == first.resolve()
+
+
+def test_store_export_csv_only_removes_parquet_links(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        store.write(_result("a"), "fp")
+        store.export(("csv", "parquet"))
+        store.export(("csv",))
+    assert (tmp_path / "mentions.csv").exists()
+    assert not (tmp_path / "mentions.parquet").exists()
+    assert not (tmp_path / "mentions.parquet").is_symlink()
+
+
+def test_store_parquet_has_database_types(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        store.write(_result("a"), "fp")
+        store.export()
+        con = store.con
+        for table in SCHEMAS:
+            target = str(tmp_path / f"{table}.parquet")
+            got = con.execute(f"DESCRIBE SELECT * FROM read_parquet('{target}')").fetchall()
+            want = con.execute(f"DESCRIBE {table}").fetchall()
+            assert [(r[0], r[1]) for r in got] == [(r[0], r[1]) for r in want]
+    mentions = _parquet(tmp_path / "mentions.parquet")
+    assert mentions.loc[0, "value"] == pytest.approx(113.1e9)
+    documents = _parquet(tmp_path / "documents.parquet")
+    assert str(documents.loc[0, "reference_date"])[:10] == "2025-11-19"
+
+
+def _parquet(path: Path) -> pd.DataFrame:
+    with duckdb.connect() as con:
+        return con.execute("SELECT * FROM read_parquet(?)", [str(path)]).df()
+
+
+def test_store_outputs_follow_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        with Store(tmp_path / "out") as store:
+            store.write(_result("a"), "fp")
+            store.export()
+    finally:
+        os.umask(old)
+    current = (tmp_path / "out" / "current").resolve()
+    for path in [*current.iterdir(), tmp_path / "out" / "extract.duckdb"]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640, path.name
+    assert stat.S_IMODE(current.stat().st_mode) == 0o750
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=HYPERLINK(1)", "'=HYPERLINK(1)"),
+        ("+1+cmd", "'+1+cmd"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("-3.5", "-3.5"),
+        ("+12%", "+12%"),
+        ("-1,200", "-1,200"),
+        ("Acme", "Acme"),
+        ("", ""),
+    ],
+)
+def test_store_csv_neutralizes_formula_cells(cell: str, written: str) -> None:
+    assert exports.neutralize(cell) == written
+
+
+def test_store_csv_neutralized_but_database_keeps_raw(tmp_path: Path) -> None:
+    doc = _result("=cmd|calc.txt")
+    with Store(tmp_path) as store:
+        store.write(doc, "fp")
+        store.export()
+        raw = store.con.execute("SELECT doc_id FROM documents").fetchone()
+    assert raw == ("=cmd|calc.txt",)
+    documents = pd.read_csv(tmp_path / "documents.csv", dtype=str)
+    assert documents.loc[0, "doc_id"] == "'=cmd|calc.txt"
+    mentions = pd.read_csv(tmp_path / "mentions.csv", dtype=str)
+    assert mentions.loc[0, "value"] == "113100000000"
+    assert _parquet(tmp_path / "documents.parquet").loc[0, "doc_id"] == "=cmd|calc.txt"
+
+
+def test_store_mark_removed_keeps_rows_and_prune_deletes(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        store.write(_result("a"), "fp")
+        store.write(_result("b"), "fp")
+        assert store.mark_removed(["b"]) == ["a"]
+        assert store.mark_removed(["b"]) == ["a"]
+        tables = store.read()
+        status = dict(zip(tables.documents["doc_id"], tables.documents["status"], strict=True))
+        assert status == {"a": "removed", "b": "ok"}
+        assert list(tables.facts["doc_id"]) == ["a", "b"]
+        assert store.prune(["b"]) == ["a"]
+        assert list(store.read().mentions["doc_id"]) == ["b"]
+
+
+def test_store_bad_row_fails_that_document_only(tmp_path: Path) -> None:
+    bad = _result("a")
+    bad = replace(bad, mentions=(replace(bad.mentions[0], start="not a number"),))  # type: ignore[arg-type]
+    with Store(tmp_path) as store:
+        stored = store.write(bad, "fp")
+        store.write(_result("b"), "fp")
+        tables = store.read()
+    assert stored.document.status == "failed"
+    assert stored.document.error.startswith("cannot store rows:")
+    assert list(tables.documents["status"]) == ["failed", "ok"]
+    assert list(tables.mentions["doc_id"]) == ["b"]
+
+
+def test_store_storage_error_is_one_line_output_error(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        store.con.close()
+        with pytest.raises(OutputError) as info:
+            store.write(_result("a"), "fp")
+    assert "\n" not in str(info.value)
+    assert str(tmp_path) in str(info.value)
+
+
+def test_store_busy_database_waits_then_raises(tmp_path: Path) -> None:
+    Store(tmp_path).close()
+    with subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+            "print('open', flush=True); time.sleep(30)",
+            str(tmp_path / "extract.duckdb"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as holder:
+        try:
+            assert holder.stdout is not None
+            assert holder.stdout.readline().strip() == "open"
+            started = time.monotonic()
+            with pytest.raises(StoreBusyError, match="open in another program"):
+                Store(tmp_path, wait=1.0)
+            assert time.monotonic() - started >= 1.0
+        finally:
+            holder.kill()

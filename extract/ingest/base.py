@@ -15,6 +15,8 @@ class RawText:
     encoding: str = ""
     title: str = ""
     published: str = ""
+    # Offset in ``text`` where each page begins (PDF), empty for files without pages.
+    pages: tuple[int, ...] = ()
 
 
 # A reader takes the file's bytes and path and returns its text, or raises IngestError.

@@ -14,6 +14,9 @@ Conventions:
   ``report_period``), else the quarter holding the reference date; ``the whole year`` is
   the year of that report period, else the reference year.
 - Weeks are ISO weeks (Monday to Sunday); ``next Friday`` is the Friday of next week.
+- One form per period: a span that is a calendar month, quarter, half or year is written
+  with that label (``from July 1 to September 30`` -> ``2024-Q3``); ``canonical_period``
+  rewrites a ``START/END`` string the same way.
 - Fiscal years: ``FY2024`` is the fiscal year that ends in 2024 (``fiscal_label="end"``, the
   US convention) or, with ``fiscal_label="start"`` (the Japanese convention, stated by a
   document as ``fiscal 2023, the twelve months ended March 31, 2024``), the one that starts
@@ -34,6 +37,7 @@ __all__ = [
     "MONTHS",
     "DateExpr",
     "ResolvedDate",
+    "canonical_period",
     "day_period",
     "expand_two_digit_year",
     "half_period",
@@ -81,9 +85,15 @@ class DateExpr:
       fiscal quarter;
     - ``report_quarter``: ``this quarter``, the quarter the article reports on;
     - ``half``: ``half`` with optional ``year`` / ``year_offset``;
-    - ``year``: ``year`` or ``year_offset``; ``fiscal`` marks a fiscal year;
+    - ``year``: ``year`` or ``year_offset``; ``fiscal`` marks a fiscal year (with
+      ``year_offset``, counted from the fiscal year holding the reference date);
+      ``fiscal_label`` (``end`` or ``start``) says how a label names its year when the label
+      itself settles it (``FY2023/24`` names the year ending in 2024), whatever the document's
+      convention;
     - ``report_year``: ``the whole year``, the year of the report period;
     - ``same_period_last_year``: the report period one year earlier;
+    - ``report_shift``: the report period moved by ``quarter_offset`` quarters (``the
+      previous quarter``) or to ``year`` (``the same period of 2022``);
     - ``relative_day``: ``day_offset`` days from the reference date (today = 0);
     - ``weekday``: ``weekday`` (Monday = 0) in the week ``week_offset`` weeks from the
       reference date's ISO week, or, with no ``week_offset``, the nearest one;
@@ -113,6 +123,7 @@ class DateExpr:
     weekday: int | None = None
     count: int | None = None
     fiscal: bool = False
+    fiscal_label: str = ""
     edge: str = ""
     inner: DateExpr | None = None
     start: DateExpr | None = None
@@ -192,8 +203,9 @@ def iso_week(day: date, offset: int = 0) -> ResolvedDate:
 
 
 def expand_two_digit_year(yy: int, reference: date | None = None) -> int:
-    """``'25`` -> 2025: the century that puts the year at most 20 years after the reference."""
-    pivot = (reference.year if reference else 2000) + 20
+    """``'25`` -> 2025: the century that puts the year at most 20 years after the reference;
+    without a reference, 00-68 are 2000-2068 and 69-99 are 1969-1999 (POSIX ``%y``)."""
+    pivot = reference.year + 20 if reference else 2068
     year = 2000 + yy
     return year if year <= pivot else year - 100
 
@@ -218,6 +230,22 @@ def _from_span(start: date, end: date) -> ResolvedDate:
 def span_period(start: date, end: date) -> ResolvedDate:
     """``start``..``end`` as the calendar month, quarter, half or year it is, else an interval."""
     return _from_span(start, end)
+
+
+def canonical_period(period: str) -> str:
+    """``period`` in its one canonical form: an interval that is a calendar month, quarter,
+    half or year is written as that (``2023-07-01/2023-09-30`` -> ``2023-Q3``); anything
+    else is returned as it is."""
+    if "/" not in period:
+        return period
+    first, _, last = period.partition("/")
+    try:
+        start, end = date.fromisoformat(first), date.fromisoformat(last)
+    except ValueError:
+        return period
+    if end < start:
+        return period
+    return _from_span(start, end).period
 
 
 def _safe_replace_year(day: date, year: int) -> date:
@@ -277,6 +305,8 @@ class _Maker:
 
     def __init__(self, expr: DateExpr, fiscal_start: _Fiscal) -> None:
         self.expr = expr
+        if expr.fiscal_label and fiscal_start.start != 1:
+            fiscal_start = _Fiscal(fiscal_start.start, expr.fiscal_label)
         self.fiscal_start = fiscal_start
 
     def __call__(self, year: int) -> ResolvedDate | None:
@@ -294,7 +324,7 @@ class _Maker:
                 return _year(year, expr.fiscal, self.fiscal_start)
             if expr.kind == "first_months" and expr.count:
                 end_year, end_month = _add_months(year, 1, expr.count - 1)
-                return interval_period(date(year, 1, 1), _month_end(end_year, end_month))
+                return _from_span(date(year, 1, 1), _month_end(end_year, end_month))
         except ValueError:
             return None
         return None
@@ -314,6 +344,14 @@ def _fiscal_span(year: int, first_month: int, months: int, fiscal_start: _Fiscal
     end_year, end_month = _add_months(start_year, start_month, months - 1)
     # A fiscal quarter or half that is a calendar one is written as such (``2024-Q3``).
     return _from_span(date(start_year, start_month, 1), _month_end(end_year, end_month))
+
+
+def _fiscal_year_holding(day: date, fiscal_start: _Fiscal) -> int:
+    """The label (year number) of the fiscal year that holds ``day``."""
+    if fiscal_start.start == 1:
+        return day.year
+    first_year = day.year if day.month >= fiscal_start.start else day.year - 1
+    return first_year if fiscal_start.label == "start" else first_year + 1
 
 
 def _quarter(year: int, quarter: int, fiscal: bool, fiscal_start: _Fiscal) -> ResolvedDate:
@@ -387,6 +425,8 @@ def _resolve(
     if kind in ("month", "quarter", "half", "year", "first_months") and (
         expr.month_offset is None and expr.quarter_offset is None
     ):
+        if kind == "year" and expr.fiscal and expr.year_offset is not None and ref is not None:
+            return maker(_fiscal_year_holding(ref, fiscal_start) + expr.year_offset)
         year = _explicit_year(expr, ref)
         if year is not None:
             return maker(year)
@@ -417,6 +457,8 @@ def _resolve(
         if report is not None:
             return shift_years(report, -1)
         return year_period(ref.year - 1) if ref is not None else None
+    if kind == "report_shift":
+        return _shift_report(expr, ref, report)
     if ref is None and kind in ("relative_day", "weekday", "week", "weekend"):
         return None
     if kind == "relative_day" and ref is not None:
@@ -443,6 +485,25 @@ def _resolve(
     if kind == "range" and expr.start is not None and expr.end is not None:
         return _resolve_range(expr.start, expr.end, ref, future, report, fiscal_start)
     return None
+
+
+def _shift_report(
+    expr: DateExpr, ref: date | None, report: ResolvedDate | None
+) -> ResolvedDate | None:
+    """``the previous quarter`` / ``the same period of 2022``: the report period moved."""
+    if expr.year is not None:
+        if report is None:
+            return None
+        return shift_years(report, expr.year - report.date_end.year)
+    offset = expr.quarter_offset or 0
+    if report is not None and report.granularity == "quarter":
+        start = report.date_start
+        y, m = _add_months(start.year, start.month, 3 * offset)
+        return quarter_period(y, (m - 1) // 3 + 1)
+    if ref is None:
+        return None
+    y, m = _add_months(ref.year, 3 * ((ref.month - 1) // 3) + 1, 3 * offset)
+    return quarter_period(y, (m - 1) // 3 + 1)
 
 
 def _resolve_day(
@@ -516,7 +577,7 @@ def _resolve_wrapped(expr: DateExpr, inner: ResolvedDate) -> ResolvedDate | None
     if expr.kind == "edge":
         return day_period(inner.date_end if expr.edge == "end" else inner.date_start)
     if expr.kind == "ending":
-        if inner.granularity != "day":
+        if inner.granularity not in ("day", "month"):
             return None
         end = inner.date_end
         if expr.day_offset:  # ``the 26 weeks to 31 August``: a count of days
@@ -525,7 +586,7 @@ def _resolve_wrapped(expr: DateExpr, inner: ResolvedDate) -> ResolvedDate | None
             return None
         if end == _month_end(end.year, end.month):
             y, m = _add_months(end.year, end.month, 1 - expr.count)
-            return interval_period(date(y, m, 1), end)
+            return _from_span(date(y, m, 1), end)
         y, m = _add_months(end.year, end.month, -expr.count)
         return interval_period(_safe_replace_day(end, y, m) + timedelta(days=1), end)
     if expr.kind == "nth_week":
@@ -619,4 +680,4 @@ def _resolve_range(
 def _join(start: ResolvedDate | None, end: ResolvedDate | None) -> ResolvedDate | None:
     if start is None or end is None or end.date_end < start.date_start:
         return None
-    return interval_period(start.date_start, end.date_end)
+    return _from_span(start.date_start, end.date_end)

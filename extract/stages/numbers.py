@@ -42,6 +42,7 @@ from extract.normalize.quantity import (
     unit_from_words,
 )
 from extract.records import Mention
+from extract.stages.locale_numbers import LANGUAGES, find_locale_numbers
 
 __all__ = ["NumberStage", "find_numbers"]
 
@@ -297,7 +298,11 @@ class NumberStage:
         )
         pence, cents = subunit_context(doc.text, default_dollar=dollar)
         scanner = _Scanner(doc, dollar=dollar, yen=yen, pence=pence, cents=cents)
-        return list(scanner.mentions())
+        # Chinese and German paragraphs are read by their own rules, not the English ones.
+        english = [
+            m for m in scanner.mentions() if doc.paragraph_at(m.start).language not in LANGUAGES
+        ]
+        return sorted([*english, *find_locale_numbers(doc)], key=lambda m: m.start)
 
 
 def find_numbers(text: str, **settings: str) -> list[Mention]:

@@ -9,6 +9,7 @@ import pytest
 from extract.normalize.dates import (
     DateExpr,
     ResolvedDate,
+    canonical_period,
     expand_two_digit_year,
     iso_week,
     quarter_period,
@@ -68,7 +69,7 @@ CORE = [
     (E("edge", edge="end", inner=E("month", month=9, year=2025)), REF, False, "2025-09-30"),
     (E("edge", edge="end", inner=E("year", year=2024)), REF, False, "2024-12-31"),
     (E("edge", edge="start", inner=E("year", year=2024)), REF, False, "2024-01-01"),
-    (E("ending", count=3, inner=E("day", month=9, day=30)), REF, False, "2025-07-01/2025-09-30"),
+    (E("ending", count=3, inner=E("day", month=9, day=30)), REF, False, "2025-Q3"),
     (E("ending", day_offset=182, inner=E("day", month=8, day=31)), REF, False,
      "2025-03-03/2025-08-31"),
     (E("week_of", inner=E("day", month=4, day=10)), date(2018, 3, 14), False,
@@ -81,8 +82,7 @@ CORE = [
      "2020-05-01/2020-10-31"),
     (E("range", start=E("month", month=11), end=E("month", month=2, year=2017)), REF, False,
      "2016-11-01/2017-02-28"),
-    (E("range", start=E("month", month=4), end=E("month", month=6)), REF, False,
-     "2025-04-01/2025-06-30"),
+    (E("range", start=E("month", month=4), end=E("month", month=6)), REF, False, "2025-Q2"),
     (E("range", start=E("day", month=10, day=25), end=E("day", month=1, day=25)),
      date(2018, 10, 24), False, "2017-10-25/2018-01-25"),
     (E("range", start=E("day", month=10, day=1), end=E("day", month=11, day=7)),
@@ -244,9 +244,9 @@ def test_normalize_dates_invalid_is_none(expr: DateExpr) -> None:
 @pytest.mark.parametrize(
     ("yy", "ref", "expected"),
     [(25, REF, 2025), (89, date(2016, 11, 7), 1989), (27, date(2016, 11, 7), 2027),
-     (40, date(2016, 11, 7), 1940)],
+     (40, date(2016, 11, 7), 1940), (24, None, 2024), (68, None, 2068), (69, None, 1969)],
 )  # fmt: skip
-def test_normalize_dates_two_digit_year(yy: int, ref: date, expected: int) -> None:
+def test_normalize_dates_two_digit_year(yy: int, ref: date | None, expected: int) -> None:
     assert expand_two_digit_year(yy, ref) == expected
 
 
@@ -259,3 +259,62 @@ def test_normalize_dates_two_digit_year(yy: int, ref: date, expected: int) -> No
 )
 def test_normalize_dates_shift_years(period: ResolvedDate, years: int, expected: str) -> None:
     assert shift_years(period, years).period == expected
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        ("2023-07-01/2023-09-30", "2023-Q3"),
+        ("2023-01-01/2023-06-30", "2023-H1"),
+        ("2023-01-01/2023-12-31", "2023"),
+        ("2023-09-01/2023-09-30", "2023-09"),
+        ("2023-09-30/2023-09-30", "2023-09-30"),
+        ("2023-04-01/2024-03-31", "2023-04-01/2024-03-31"),
+        ("2023-Q3", "2023-Q3"),
+        ("2023-09-30/2023-07-01", "2023-09-30/2023-07-01"),
+        ("not/a-period", "not/a-period"),
+    ],
+)
+def test_normalize_dates_canonical_period(period: str, expected: str) -> None:
+    assert canonical_period(period) == expected
+
+
+REPORT_Q3 = quarter_period(2024, 3)
+
+
+@pytest.mark.parametrize(
+    ("expr", "report", "expected"),
+    [
+        (E("report_shift", quarter_offset=-1), REPORT_Q3, "2024-Q2"),
+        (E("report_shift", quarter_offset=1), REPORT_Q3, "2024-Q4"),
+        (E("report_shift", quarter_offset=-1), None, "2025-Q3"),  # from the reference's
+        (E("report_shift", year=2022), REPORT_Q3, "2022-Q3"),
+        (E("report_shift", year=2022), None, None),
+    ],
+)
+def test_normalize_dates_report_shift(
+    expr: DateExpr, report: ResolvedDate | None, expected: str | None
+) -> None:
+    found = resolve_date(expr, reference_date=REF, report_period=report)
+    assert (found.period if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "ref", "label", "expected"),
+    [
+        # The fiscal year holding the reference date, then counted from it.
+        (E("year", year_offset=0, fiscal=True), date(2023, 8, 4), "start", "2023-04-01/2024-03-31"),
+        (E("year", year_offset=0, fiscal=True), date(2023, 8, 4), "end", "2023-04-01/2024-03-31"),
+        (E("year", year_offset=1, fiscal=True), date(2024, 5, 2), "end", "2025-04-01/2026-03-31"),
+        (E("year", year_offset=-1, fiscal=True), date(2024, 2, 2), "end", "2022-04-01/2023-03-31"),
+        # A split-year label names the year ending in its second year, whatever the convention.
+        (E("year", year=2024, fiscal=True, fiscal_label="end"), REF, "start",
+         "2023-04-01/2024-03-31"),
+    ],
+)  # fmt: skip
+def test_normalize_dates_fiscal_year_relative_and_split(
+    expr: DateExpr, ref: date, label: str, expected: str
+) -> None:
+    found = resolve_date(expr, reference_date=ref, fiscal_year_start=4, fiscal_label=label)
+    assert found is not None
+    assert found.period == expected

@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from extract.reference import Reference, detect_reference, header_datetime, latest_full_date
+from extract.reference import (
+    Dateline,
+    Reference,
+    detect_reference,
+    find_dateline,
+    header_datetime,
+    latest_full_date,
+)
 
 HEADERS = [
     ("中国企业家杂志2025-11-19 15:46\nBody text.", ("2025-11-19T15:46", date(2025, 11, 19))),
@@ -16,17 +23,30 @@ HEADERS = [
     ("By Jane Roe | Updated 2024-03-05T08:30\nBody.", ("2024-03-05T08:30", date(2024, 3, 5))),
     ("Title\n\n\nMarch 5, 2024 12:05 AM\nBody.", ("2024-03-05T00:05", date(2024, 3, 5))),
     ("Title\n2024年3月5日 08:30\n正文", ("2024-03-05T08:30", date(2024, 3, 5))),
-    # A wire dateline opening a long first paragraph.
+]
+
+# Wire datelines opening a long first paragraph.
+DATELINES = [
     (
         "Title\n\nBOSTON, Jan. 9, 2025 (Wire) -- Acme Corp. said on Thursday that its sales, "
         "which had been falling for months, rose sharply in the final weeks of last year.",
-        ("2025-01-09", date(2025, 1, 9)),
+        Dateline(day=date(2025, 1, 9)),
     ),
     (
         "Title\nPARIS, 3 March 2024 - Beta SA reported results well ahead of what most analysts "
         "had expected for a year of weak demand in its main markets.",
-        ("2024-03-03", date(2024, 3, 3)),
+        Dateline(day=date(2024, 3, 3)),
     ),
+    (
+        "Title\n\nSHENZHEN, China, May 4, 2024 /PRNewswire/ -- Acme Holdings reported results "
+        "for the quarter, with sales up in every region and a wider margin.",
+        Dateline(day=date(2024, 5, 4)),
+    ),
+    ("Title\n\nLONDON, May 4 (Reuters) - Acme said sales rose.", Dateline(month_day=(5, 4))),
+    ("Title\n\nMay 4 (Reuters) - Acme said sales rose.", Dateline(month_day=(5, 4))),
+    ("Title\n\nNEW YORK (AP) -- Acme said sales rose.", Dateline()),
+    ("Title\n\nAcme said on May 4, 2024 that sales rose.", None),
+    ("Title\n\nNEW YORK, Feb. 30, 2024 (Wire) -- Acme said sales rose.", None),
 ]
 
 NO_HEADER = [
@@ -46,6 +66,27 @@ NO_HEADER = [
 @pytest.mark.parametrize(("text", "expected"), HEADERS, ids=[t[:20] for t, _ in HEADERS])
 def test_reference_header_datetime(text: str, expected: tuple[str, date]) -> None:
     assert header_datetime(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), DATELINES, ids=[t[7:27] for t, _ in DATELINES])
+def test_reference_find_dateline(text: str, expected: Dateline | None) -> None:
+    assert find_dateline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NEW YORK (Reuters) - Sales in the quarter ended Sept. 30, 2024 rose.", None),
+        ("NEW YORK (Reuters) - Sales as of June 30, 2024 rose, it said on Oct. 2, 2024.",
+         date(2024, 10, 2)),
+        ("Sales in the quarter ended Sept. 30, 2024 rose.", date(2024, 9, 30)),
+    ],
+)  # fmt: skip
+def test_reference_latest_full_date_skips_period_ends_under_a_dateline(
+    text: str, expected: date | None
+) -> None:
+    found = detect_reference(text, metadata_published=None, cli_date=None)
+    assert found.reference_date == expected
 
 
 @pytest.mark.parametrize("text", NO_HEADER, ids=[t[:20] for t in NO_HEADER])

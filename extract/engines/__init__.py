@@ -1,0 +1,1 @@
+"""Engines that run the per-document extraction: ``local`` worker processes with deadlines."""
