@@ -67,7 +67,6 @@ PASSES = {
 SUPERLINEAR = {
     "dates": "dates stage rescans the sentence per mention (owner: date stage)",
     "entities": "entity stage on many short paragraphs naming one org (owner: entity stage)",
-    "facts": "fact linker pairs every mention with every number (owner: facts linker)",
 }
 SLACK = 3.0
 NOISE_S = 0.25
