@@ -4,7 +4,8 @@ Builds a corpus of about ``--mb`` megabytes by repeating the articles of ``corpu
 runs ``extract`` over it (reading, all stages, facts, DuckDB and CSV output), then
 times the spaCy model alone (all its default components, ``nlp.pipe``) over the same
 texts. Prints words/second of both and their ratio, the throughput of the rule-based
-money/percent and date stages alone, and peak memory.
+money/percent and date stages alone, the cost of the dependency parser on the sentences
+holding a figure, and peak memory.
 
     python bench/bench.py [--mb 2] [--workers 1]
 """
@@ -12,6 +13,7 @@ money/percent and date stages alone, and peak memory.
 from __future__ import annotations
 
 import argparse
+import re
 import resource
 import shutil
 import sys
@@ -74,6 +76,27 @@ def rule_stage_rate(stage: object, texts: list[str], repeats: int = 1) -> float:
     return size / 1_000_000 / (time.perf_counter() - started)
 
 
+def parser_on_figure_sentences(model_name: str, texts: list[str]) -> tuple[float, float]:
+    """Seconds the model's tagger and parser (with their tok2vec) take on the sentences that
+    hold a digit, and the share of the text those sentences are: what running the parser
+    for fact attachment would add to a run."""
+    import spacy
+
+    nlp = spacy.load(model_name, exclude=["ner", "attribute_ruler", "lemmatizer"])
+    figure = re.compile(r"\d")
+    sentences = [
+        text[start:end]
+        for text in texts
+        for start, end in simple_parsed_doc(text).sentences
+        if figure.search(text, start, end)
+    ]
+    started = time.perf_counter()
+    for _ in nlp.pipe(sentences, batch_size=64):
+        pass
+    share = sum(map(len, sentences)) / max(1, sum(map(len, texts)))
+    return time.perf_counter() - started, share
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=2.0, help="corpus size in MB (default 2)")
@@ -108,6 +131,8 @@ def main() -> None:
             pass
         baseline_s = time.perf_counter() - started
 
+        parser_s, share = parser_on_figure_sentences(model_name, texts)
+
         numbers = rule_stage_rate(NumberStage(), texts)
         dates = rule_stage_rate(DateStage(), texts)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -124,6 +149,10 @@ def main() -> None:
             f"{baseline_s:7.2f} s  {base_wps:9.0f} words/s"
         )
         print(f"ratio pipeline / nlp.pipe: {pipe_wps / base_wps:.2f}x")
+        print(
+            f"dependency parser on the sentences holding a figure ({share:.0%} of the text): "
+            f"{parser_s:7.2f} s, +{parser_s / pipeline_s:.0%} of the pipeline's time"
+        )
         print(f"money/percent/quantity stage alone: {numbers:.2f} MB/s")
         print(f"date stage alone: {dates:.2f} MB/s")
         print(f"peak memory: {peak_mb:.0f} MB (worker processes: {children_mb:.0f} MB)")

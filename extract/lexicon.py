@@ -19,6 +19,12 @@ Two CSV tables, packaged in ``extract/data/`` and extendable with user files:
   (default: matched in sentences) or ``unit`` (matched only against the counted noun of a
   quantity, such as ``car`` -> ``smart EVs``).
 
+- cues (header ``cue,verdict,phrases,example``): the cue vocabulary of the fact linker (change
+  verbs, comparison bases, modality words, owner, generic and exchange names, words before a
+  name that is no subject, segment stop words, mass nouns, corporate words). ``phrases`` is a
+  ``|``-separated list of phrases, or a regular expression after ``re:``; every row carries an
+  invented example sentence, which the test suite runs through the linker.
+
 A file's first header column says which table it belongs to. Matching ignores case and
 accepts spaces or hyphens between words (``R & D``, ``large - household appliances``) and a
 plural ending on the last word (not for a phrase ending in ``!``: ``its share!`` does not
@@ -27,6 +33,7 @@ match ``its shares``); ``*`` in a phrase stands for up to six words.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import re
@@ -39,7 +46,9 @@ from typing import Generic, TypeVar
 from extract.errors import ConfigError
 
 __all__ = [
+    "CUE_VERDICTS",
     "NO_METRIC",
+    "CueEntry",
     "LexiconMatch",
     "MetricEntry",
     "MetricLexicon",
@@ -54,6 +63,21 @@ NO_METRIC = "none"
 _METRIC_COLUMNS = ("metric", "phrase", "kind", "sign", "role")
 _KINDS = ("", "money", "percent", "quantity")
 _SEGMENT_COLUMNS = ("segment", "phrase", "scope")
+_CUE_COLUMNS = ("cue", "verdict", "phrases", "example")
+#: The cues of the linker's vocabulary and the verdicts each may give.
+CUE_VERDICTS: dict[str, tuple[str, ...]] = {
+    "change": ("up", "down"),
+    "change_noun": ("up", "down"),
+    "basis": ("yoy", "qoq", "ytd", "since_peak", "none"),
+    "modality": ("target", "guidance", "plan", "forecast"),
+    "owner": ("owner",),
+    "generic": ("generic",),
+    "exchange": ("exchange",),
+    "not_subject": ("source", "comparison", "partner", "ticker"),
+    "segment_stop": ("stop",),
+    "mass_noun": ("mass",),
+    "corporate": ("corporate",),
+}
 _SIGNS = ("", "+", "-")
 _ROLES = ("", "noun", "verb", "change", "block")
 _SCOPES = ("", "text", "unit")
@@ -112,6 +136,29 @@ class SegmentEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class CueEntry:
+    """One row of the cue table: ``phrases`` (``|``-separated, or ``re:`` and a pattern) give
+    ``verdict`` for ``cue``; ``example`` is a sentence showing it."""
+
+    cue: str
+    verdict: str
+    phrases: str
+    example: str
+    source: str = ""
+
+    @property
+    def is_pattern(self) -> bool:
+        return self.phrases.startswith("re:")
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The phrases of a plain row, stripped (empty for a pattern row)."""
+        if self.is_pattern:
+            return ()
+        return tuple(p.strip() for p in self.phrases.split("|") if p.strip())
+
+
+@dataclass(frozen=True, slots=True)
 class LexiconMatch:
     """A phrase found in a text: ``label`` is the metric or segment name."""
 
@@ -132,6 +179,7 @@ class MetricLexicon:
 
     metrics: tuple[MetricEntry, ...]
     segments: tuple[SegmentEntry, ...] = ()
+    cues: tuple[CueEntry, ...] = ()
     _metric_patterns: tuple[_Compiled[MetricEntry], ...] = field(
         default=(), repr=False, compare=False
     )
@@ -156,6 +204,8 @@ class MetricLexicon:
             ]
             + [("s", e.segment, phrase_key(e.phrase), e.scope, "", "") for e in self.segments]
         )
+        # Cue rows keep their order: the first matching modality row wins.
+        rows += [("c", e.cue, e.verdict, e.phrases, "", "") for e in self.cues]
         for row in rows:
             digest.update("\x1f".join(row).encode("utf-8"))
             digest.update(b"\x1e")
@@ -218,16 +268,25 @@ def _scan(
 
 
 def _longest(found: Iterable[LexiconMatch]) -> list[LexiconMatch]:
-    chosen: list[LexiconMatch] = []
+    """The matches that no longer match overlaps (the same span twice only for two kinds of
+    figure), in text order. Chosen spans never overlap, so each candidate is checked against
+    its neighbours by bisection."""
+    chosen: dict[tuple[int, int], list[LexiconMatch]] = {}
+    spans: list[tuple[int, int]] = []
     for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(
-            match.end <= c.start
-            or match.start >= c.end
-            or ((match.start, match.end) == (c.start, c.end) and match.kind != c.kind)
-            for c in chosen
-        ):
-            chosen.append(match)
-    return sorted(chosen, key=lambda m: m.start)
+        span = (match.start, match.end)
+        if span in chosen:
+            if all(match.kind != c.kind for c in chosen[span]):
+                chosen[span].append(match)
+            continue
+        i = bisect.bisect_left(spans, span)
+        if i > 0 and spans[i - 1][1] > match.start:
+            continue
+        if i < len(spans) and spans[i][0] < match.end:
+            continue
+        spans.insert(i, span)
+        chosen[span] = [match]
+    return [m for span in spans for m in chosen[span]]
 
 
 def _read_rows(text: str, name: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -264,13 +323,47 @@ def _check_header(header: list[str], allowed: tuple[str, ...], name: str) -> Non
             raise ConfigError(f"{name}:1: missing column '{required}'")
 
 
+def _parse_cues(rows: list[tuple[int, dict[str, str]]], name: str) -> list[CueEntry]:
+    cues: list[CueEntry] = []
+    for line_no, row in rows:
+        cue, verdict = row["cue"].lower(), row["verdict"].lower()
+        phrases, example = row["phrases"], row["example"]
+        where = f"{name}:{line_no}"
+        if cue not in CUE_VERDICTS:
+            raise ConfigError(f"{where}: unknown cue {cue!r}; allowed: {', '.join(CUE_VERDICTS)}")
+        if verdict not in CUE_VERDICTS[cue]:
+            allowed = ", ".join(CUE_VERDICTS[cue])
+            raise ConfigError(f"{where}: cue {cue!r} takes verdict {allowed}, not {verdict!r}")
+        entry = CueEntry(cue, verdict, phrases, example, name)
+        if entry.is_pattern:
+            try:
+                re.compile(phrases[3:])
+            except re.error as exc:
+                raise ConfigError(f"{where}: bad pattern: {exc}") from exc
+        elif not entry.words or not all(phrase_key(w) for w in entry.words):
+            raise ConfigError(f"{where}: empty phrase")
+        elif "\\" in phrases or "re:" in phrases:
+            raise ConfigError(f"{where}: a pattern must be the whole cell, starting with 're:'")
+        if not example.strip():
+            raise ConfigError(f"{where}: every cue row needs an example sentence")
+        cues.append(entry)
+    return cues
+
+
 def _parse(
     text: str, name: str
-) -> tuple[list[tuple[int, MetricEntry]], list[tuple[int, SegmentEntry]]]:
+) -> tuple[list[tuple[int, MetricEntry]], list[tuple[int, SegmentEntry]], list[CueEntry]]:
     header, rows = _read_rows(text, name)
     metrics: list[tuple[int, MetricEntry]] = []
     segments: list[tuple[int, SegmentEntry]] = []
-    if header[0] == "metric":
+    cues: list[CueEntry] = []
+    if header[0] == "cue":
+        _check_header(header, _CUE_COLUMNS, name)
+        missing = [c for c in _CUE_COLUMNS if c not in header]
+        if missing:
+            raise ConfigError(f"{name}:1: missing column '{missing[0]}'")
+        cues = _parse_cues(rows, name)
+    elif header[0] == "metric":
         _check_header(header, _METRIC_COLUMNS, name)
         for line_no, row in rows:
             metric, phrase = row["metric"], row["phrase"]
@@ -310,14 +403,17 @@ def _parse(
             segments.append((line_no, SegmentEntry(segment, phrase, scope or "text", name)))
     else:
         raise ConfigError(
-            f"{name}:1: first column must be 'metric' or 'segment', not {header[0]!r}"
+            f"{name}:1: first column must be 'metric', 'segment' or 'cue', not {header[0]!r}"
         )
-    return metrics, segments
+    return metrics, segments, cues
 
 
 def _packaged_texts() -> list[tuple[str, str]]:
     base = resources.files("extract.data")
-    return [(n, base.joinpath(n).read_text("utf-8")) for n in ("metrics.csv", "segments.csv")]
+    return [
+        (n, base.joinpath(n).read_text("utf-8"))
+        for n in ("metrics.csv", "segments.csv", "cues.csv")
+    ]
 
 
 def load_lexicon(paths: Sequence[Path] = (), *, packaged: bool = True) -> MetricLexicon:
@@ -339,8 +435,10 @@ def load_lexicon(paths: Sequence[Path] = (), *, packaged: bool = True) -> Metric
             raise ConfigError(f"{path}: lexicon is not UTF-8 text") from exc
     metrics: dict[tuple[str, str], tuple[MetricEntry, str]] = {}
     segments: dict[tuple[str, str], tuple[SegmentEntry, str]] = {}
+    cues: list[CueEntry] = []
     for name, text in sources:
-        metric_rows, segment_rows = _parse(text, name)
+        metric_rows, segment_rows, cue_rows = _parse(text, name)
+        cues.extend(cue_rows)
         for line_no, entry in metric_rows:
             key = phrase_key(entry.phrase)
             here = f"{name}:{line_no}"
@@ -373,4 +471,5 @@ def load_lexicon(paths: Sequence[Path] = (), *, packaged: bool = True) -> Metric
     return MetricLexicon(
         metrics=tuple(e for e, _ in metrics.values()),
         segments=tuple(s for s, _ in segments.values()),
+        cues=tuple(cues),
     )

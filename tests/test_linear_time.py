@@ -66,7 +66,6 @@ PASSES = {
 # here once its pass is.
 SUPERLINEAR = {
     "entities": "entity stage on many short paragraphs naming one org (owner: entity stage)",
-    "facts": "fact linker pairs every mention with every number (owner: facts linker)",
 }
 SLACK = 3.0
 NOISE_S = 0.25

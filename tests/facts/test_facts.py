@@ -468,17 +468,6 @@ NEGATIVE = [
         id="analysts-consensus",
     ),
     pytest.param(
-        "Cash and equivalents stood at $4 billion at the end of June.",
-        [("$4 billion", "money", "4000000000", "USD"), ("the end of June", "date", "2025-06-30")],
-        id="cash-is-not-a-metric-of-ours",
-    ),
-    pytest.param(
-        "The board approved a dividend of 48 cents a share and quarterly earnings were $1.20 "
-        "per share.",
-        [("48 cents", "money", "0.48", "USD"), ("$1.20", "money", "1.20", "USD")],
-        id="per-share-amounts",
-    ),
-    pytest.param(
         "This is the fourth consecutive quarter in which Orbit's revenue has exceeded the "
         "100 - billion - yuan mark.",
         [("Orbit", "org"), ("100 - billion - yuan", "money", "100000000000", "CNY", "lower_bound")],
@@ -803,7 +792,9 @@ WIRE = [
         ],
         [
             ("Zeta", "", "net_profit", "2024-Q3", "300000000", "+12 percent yoy", "actual"),
+            ("Zeta", "", "eps", "2024-Q3", "2.1", "", "actual"),
             ("Zeta", "", "net_profit", "2023-Q3", "268000000", "", "actual"),
+            ("Zeta", "", "eps", "2023-Q3", "1.9", "", "actual"),
         ],
         id="prior-year-quarter-level-and-yoy-change",
     ),
@@ -1073,8 +1064,8 @@ WIRE = [
 ]
 
 
-# Round 3: monthly delivery reports, share moves, plans and policies.
-ROUND3 = [
+# Monthly delivery reports, share moves, plans and policies.
+DELIVERIES = [
     pytest.param(
         "Compared with the peak of 88.00 yuan on May 6, the stock of Borla has dropped "
         "by nearly 20%.",
@@ -1221,7 +1212,7 @@ XFAIL = [
 ]
 
 
-@pytest.mark.parametrize(("text", "specs", "expected"), CORE + BUGS + WIRE + ROUND3 + XFAIL)
+@pytest.mark.parametrize(("text", "specs", "expected"), CORE + BUGS + WIRE + DELIVERIES + XFAIL)
 def test_facts_link_figures(text, specs, expected, make_doc, lexicon) -> None:
     doc, mentions = make_doc(text, *specs)
     assert [_row(f) for f in link_facts(doc, mentions, lexicon)] == expected
@@ -1292,9 +1283,9 @@ def test_facts_vocabulary_has_phrases(metric, lexicon) -> None:
     assert metric in lexicon.metric_names
 
 
-# Round 2 rules (report periods of fiscal and retail reports, announcement days, shared
+# Rules for wire copy (report periods of fiscal and retail reports, announcement days, shared
 # bases, business partners, flows and thresholds), each with a reference date.
-ROUND2 = [
+WIRE_PERIODS = [
     pytest.param(
         "Orbit said sales rose 3% in the 13 weeks to 28 June.\n"
         "Revenue rose 5% to $2.1 billion.\n"
@@ -1601,7 +1592,7 @@ ROUND2 = [
     ),
 ]
 
-ROUND2_NEGATIVE = [
+WIRE_NEGATIVE = [
     pytest.param(
         "Analysts at Brook said results beat forecasts and raised their profit forecast by "
         "$15 million.",
@@ -1638,11 +1629,6 @@ ROUND2_NEGATIVE = [
         id="revenue-threshold-of-a-client-count",
     ),
     pytest.param(
-        "Orbit's operating margin was 18.5%, up 40 basis points.",
-        [("Orbit", "org"), ("18.5%", "percent", "18.5"), ("40 basis points", "percent", "0.4")],
-        id="operating-margin-claims-its-figures",
-    ),
-    pytest.param(
         "Orbit booked a one-time charge of $2 billion.",
         [("Orbit", "org"), ("$2 billion", "money", "2000000000", "USD")],
         id="one-time-charge-is-no-profit",
@@ -1650,13 +1636,13 @@ ROUND2_NEGATIVE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "specs", "reference", "expected"), ROUND2)
-def test_facts_round2_rules(text, specs, reference, expected, make_doc, lexicon) -> None:
+@pytest.mark.parametrize(("text", "specs", "reference", "expected"), WIRE_PERIODS)
+def test_facts_wire_rules(text, specs, reference, expected, make_doc, lexicon) -> None:
     doc, mentions = make_doc(text, *specs, reference_date=reference)
     assert [_row(f) for f in link_facts(doc, mentions, lexicon)] == expected
 
 
-@pytest.mark.parametrize(("text", "specs"), ROUND2_NEGATIVE)
-def test_facts_round2_not_facts(text, specs, make_doc, lexicon) -> None:
+@pytest.mark.parametrize(("text", "specs"), WIRE_NEGATIVE)
+def test_facts_wire_not_facts(text, specs, make_doc, lexicon) -> None:
     doc, mentions = make_doc(text, *specs, reference_date=date(2025, 11, 2))
     assert link_facts(doc, mentions, lexicon) == []

@@ -45,8 +45,15 @@ METRIC_MATCHES = [
     ("its shares rose 8%", [("shares", "share_price")]),
     ("order intake climbed", [("order intake", "orders")]),
     # Blocking phrases claim figures outside the vocabulary.
-    ("cash and equivalents stood at", [("cash and equivalents", "none")]),
-    ("free cash flow was positive", [("free cash flow", "none")]),
+    ("cash and equivalents stood at", [("cash and equivalents", "cash")]),
+    ("free cash flow was positive", [("free cash flow", "free_cash_flow")]),
+    ("diluted EPS rose", [("diluted EPS", "eps")]),
+    (
+        "profit from recurring operations",
+        [("profit from recurring operations", "operating_profit")],
+    ),
+    ("the EBITDA margin", [("EBITDA margin", "ebitda_margin")]),
+    ("new car registrations fell", [("new car registrations", "registrations")]),
 ]
 
 SEGMENT_MATCHES = [
@@ -121,7 +128,7 @@ def test_lexicon_phrase_key(phrase, key) -> None:
         ("metric,phrase\nRevenue Total,takings\n", r"extra\.csv:2: invalid metric name"),
         (
             "name,phrase\nrevenue,takings\n",
-            r"extra\.csv:1: first column must be 'metric' or 'segment'",
+            r"extra\.csv:1: first column must be 'metric', 'segment' or 'cue'",
         ),
         ("metric\nrevenue\n", r"extra\.csv:1: missing column 'phrase'"),
         ("segment,phrase,scope\nphones,handsets,body\n", r"extra\.csv:2: scope must be"),

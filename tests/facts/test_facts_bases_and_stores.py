@@ -1,4 +1,4 @@
-"""Round-5 rules: a comparison base between a change and its level, EBIT as operating profit,
+"""A comparison base between a change and its level, EBIT as operating profit,
 ``X% fewer than a year earlier``, same-store sales and traffic as no fact, restaurants as
 stores and outlets changing hands as flows."""
 
@@ -33,7 +33,7 @@ def test_change_joins_level_after_basis_phrase(make_doc, lexicon) -> None:
     assert fact.change_basis == "yoy"
 
 
-def test_ebit_is_operating_profit_and_its_margin_no_fact(make_doc, lexicon) -> None:
+def test_ebit_is_operating_profit_and_its_margin_operating_margin(make_doc, lexicon) -> None:
     text = (
         "Pellam Tools reported results for the second quarter of 2025.\n"
         "EBIT reached €64 million. The EBIT margin widened to 7.4%."
@@ -47,7 +47,10 @@ def test_ebit_is_operating_profit_and_its_margin_no_fact(make_doc, lexicon) -> N
         reference_date=date(2025, 7, 30),
     )
     facts = link_facts(doc, mentions, lexicon)
-    assert [(f.metric, f.value) for f in facts] == [("operating_profit", Decimal("64000000"))]
+    assert [(f.metric, f.value) for f in facts] == [
+        ("operating_profit", Decimal("64000000")),
+        ("operating_margin", Decimal("7.4")),
+    ]
 
 
 def test_percent_fewer_than_a_year_earlier_is_a_change(make_doc, lexicon) -> None:

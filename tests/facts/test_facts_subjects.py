@@ -1,4 +1,4 @@
-"""Round-4 subject rules: exchanges and indices are never subjects, and an appositive naming
+"""Subject rules: exchanges and indices are never subjects, and an appositive naming
 another company's relation (``X, Y's closest rival, reported``) leaves X the subject."""
 
 from __future__ import annotations
