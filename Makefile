@@ -42,7 +42,7 @@ $(STAMP): pyproject.toml requirements.lock
 # Re-resolve the lock after changing dependencies in pyproject.toml.
 lock: $(STAMP)
 	$(BIN)/python -m pip install -q uv
-	$(BIN)/python -m uv pip compile pyproject.toml --extra dev --generate-hashes \
+	$(BIN)/python -m uv pip compile pyproject.toml --extra dev --extra dask --generate-hashes \
 		--python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements.lock
 
 clean:
