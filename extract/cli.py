@@ -110,7 +110,21 @@ def summary(report: RunReport) -> str:
     "--workers",
     type=click.IntRange(1, 64),
     default=None,
-    help="Processes for the spaCy model (default: [model] n_process).",
+    help="Processes for the spaCy model (default: [model] n_process); "
+    "with --engine dask, local Dask workers (default: one per core).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where documents are extracted: this process, or Dask workers "
+    "(pip install 'extract[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="Dask scheduler to send documents to (--engine dask); default: a local cluster.",
 )
 def run(
     inputs: tuple[Path, ...],
@@ -119,6 +133,8 @@ def run(
     config_path: Path | None,
     full: bool,
     workers: int | None,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Extract tables from article files and folders (walked recursively) into OUT.
 
@@ -128,6 +144,7 @@ def run(
 
     Example: extract run corpus/ --out outputs/ --reference-date 2025-11-19
     """
+    from extract.engines import open_engine
     from extract.pipeline import Pipeline
     from extract.runner import run_batch
 
@@ -137,15 +154,17 @@ def run(
     progress = _Progress()
     try:
         pipeline = Pipeline(config)
-        report = run_batch(
-            inputs,
-            out_dir,
-            pipeline=pipeline,
-            reference_date=reference_date,
-            full=full,
-            on_start=progress.start,
-            on_progress=progress.step,
-        )
+        with open_engine(engine, pipeline, scheduler=scheduler, workers=workers) as process:
+            report = run_batch(
+                inputs,
+                out_dir,
+                pipeline=pipeline,
+                reference_date=reference_date,
+                full=full,
+                on_start=progress.start,
+                on_progress=progress.step,
+                process=process,
+            )
     except ExtractError as exc:
         progress.close()
         click.echo(f"Error: {exc}", err=True)

@@ -9,16 +9,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 pytest.importorskip("distributed")
 
 from distributed import Client, LocalCluster
 
+from extract.cli import cli
 from extract.engines import EngineError, open_engine
 from extract.engines.dask import DaskEngine, PipelineSpec
 from extract.errors import ConfigError
 from extract.ingest.files import discover, read_document
 from extract.records import Document, DocumentResult
+from extract.store import Store
 from extract.tables import TABLE_NAMES, to_tables
 
 BUILDS: list[str] = []
@@ -169,3 +172,23 @@ def test_dask_engine_two_worker_processes_same_tables_as_local(pipeline, corpus_
     for table in TABLE_NAMES:
         assert getattr(remote_tables, table).equals(getattr(local_tables, table)), table
     assert len(local_tables.mentions) > 0
+
+
+@pytest.mark.slow
+def test_cli_run_engine_dask_writes_the_local_engine_tables(tmp_path: Path) -> None:
+    corpus = Path(__file__).parent.parent / "corpus"
+    local = CliRunner().invoke(cli, ["run", str(corpus), "--out", str(tmp_path / "local")])
+    assert local.exit_code == 0, local.output
+    args = ["run", str(corpus), "--out", str(tmp_path / "dask"), "--engine", "dask"]
+    remote = CliRunner().invoke(cli, [*args, "--workers", "2"])
+    assert remote.exit_code == 0, remote.output
+    assert remote.output.split(";")[:2] == local.output.split(";")[:2]
+    with (
+        Store(tmp_path / "local", read_only=True) as a,
+        Store(tmp_path / "dask", read_only=True) as b,
+    ):
+        local_tables, remote_tables = a.read(), b.read()
+    for table in TABLE_NAMES:
+        assert getattr(remote_tables, table).equals(getattr(local_tables, table)), table
+    for name in ("documents.csv", "mentions.csv", "entities.csv", "facts.csv"):
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
