@@ -13,7 +13,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest --slow
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 # Scores on the development gold and sets, the held-out sets and the conformance suites.
 SETS := $(notdir $(wildcard tests/data/dev* tests/data/holdout*))
