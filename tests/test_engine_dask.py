@@ -136,16 +136,19 @@ def test_dask_engine_process_outside_with_block_is_an_error() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "scheduler", "message"),
+    ("name", "scheduler", "workers", "message"),
     [
-        ("spark", None, "unknown engine 'spark'"),
-        ("local", "tcp://127.0.0.1:8786", "--scheduler needs --engine dask"),
+        ("spark", None, None, "unknown engine 'spark'"),
+        ("local", "tcp://127.0.0.1:8786", None, "--scheduler needs --engine dask"),
+        ("dask", "tcp://127.0.0.1:8786", 2, "--workers sizes a local Dask cluster"),
     ],
 )
-def test_open_engine_usage_errors(name: str, scheduler: str | None, message: str) -> None:
+def test_open_engine_usage_errors(
+    name: str, scheduler: str | None, workers: int | None, message: str
+) -> None:
     with (
         pytest.raises(EngineError, match=message),
-        open_engine(name, pipeline=None, scheduler=scheduler),  # type: ignore[arg-type]
+        open_engine(name, pipeline=None, scheduler=scheduler, workers=workers),  # type: ignore[arg-type]
     ):
         pass
 

@@ -48,6 +48,11 @@ def open_engine(
         with nullcontext(pipeline.process) as process:
             yield process
         return
+    if scheduler is not None and workers is not None:
+        raise EngineError(
+            "--workers sizes a local Dask cluster; with --scheduler, the workers are those "
+            "started with `dask worker`"
+        )
     from extract.engines.dask import DaskEngine
 
     with DaskEngine(pipeline, scheduler=scheduler, n_workers=workers) as engine:
