@@ -129,6 +129,28 @@ def test_dask_engine_leaves_a_given_client_open(threads_client: Client) -> None:
     assert threads_client.status == "running"
 
 
+def test_dask_engine_connects_to_a_scheduler_address(threads_client: Client) -> None:
+    address = threads_client.scheduler.address
+    with DaskEngine(scheduler=address, spec=EchoSpec(), chunk_size=2) as engine:
+        assert engine.client is not threads_client
+        results = list(engine.process(documents(9)))
+    assert [r.document.doc_id for r in results] == [str(i) for i in range(9)]
+    assert threads_client.status == "running"
+
+
+def test_dask_engine_unreachable_scheduler_is_a_one_line_error(monkeypatch) -> None:
+    import extract.engines.dask as engine_module
+
+    monkeypatch.setattr(engine_module, "CONNECT_TIMEOUT_S", 1)
+    with (
+        pytest.raises(
+            EngineError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"
+        ),
+        DaskEngine(scheduler="tcp://127.0.0.1:9", spec=EchoSpec()),
+    ):
+        pass
+
+
 def test_dask_engine_process_outside_with_block_is_an_error() -> None:
     engine = DaskEngine(spec=EchoSpec())
     with pytest.raises(EngineError, match="not open"):

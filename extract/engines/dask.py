@@ -156,8 +156,9 @@ class DaskEngine:
             try:
                 self.client = Client(self.scheduler, timeout=CONNECT_TIMEOUT_S)
             except (OSError, TimeoutError, ValueError) as exc:
+                reason = " ".join(str(exc).split()) or type(exc).__name__
                 raise EngineError(
-                    f"cannot reach the Dask scheduler at {self.scheduler}: {exc}"
+                    f"cannot reach the Dask scheduler at {self.scheduler}: {reason}"
                 ) from exc
         elif self.client is None:
             self._cluster = LocalCluster(
