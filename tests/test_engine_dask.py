@@ -182,15 +182,22 @@ def test_dask_engine_worker_with_another_fingerprint_refuses(pipeline) -> None:
         spec.build()
 
 
+@pytest.fixture(scope="module")
+def two_workers(pipeline) -> Iterator[DaskEngine]:
+    """A LocalCluster of two worker processes; one document per task spreads the work."""
+    with DaskEngine(pipeline, n_workers=2, chunk_size=1) as engine:
+        yield engine
+
+
 @pytest.mark.slow
-def test_dask_engine_two_worker_processes_same_tables_as_local(pipeline, corpus_dir: Path) -> None:
+def test_dask_engine_two_worker_processes_same_tables_as_local(
+    pipeline, two_workers: DaskEngine, corpus_dir: Path
+) -> None:
     docs = [read_document(item) for item in discover([corpus_dir])]
     assert len(docs) >= 2
+    assert len(two_workers.client.nthreads()) == 2
     local = list(pipeline.process(docs))
-    # One document per task, so the documents are spread over both workers.
-    with DaskEngine(pipeline, n_workers=2, chunk_size=1) as engine:
-        assert len(engine.client.nthreads()) == 2
-        remote = list(engine.process(docs))
+    remote = list(two_workers.process(docs))
     assert remote == local
     local_tables = to_tables(local, pipeline.fingerprint)
     remote_tables = to_tables(remote, pipeline.fingerprint)
@@ -200,19 +207,21 @@ def test_dask_engine_two_worker_processes_same_tables_as_local(pipeline, corpus_
 
 
 @pytest.mark.slow
-def test_cli_run_engine_dask_writes_the_local_engine_tables(tmp_path: Path) -> None:
-    corpus = Path(__file__).parent.parent / "corpus"
-    local = CliRunner().invoke(cli, ["run", str(corpus), "--out", str(tmp_path / "local")])
+def test_cli_run_engine_dask_writes_the_local_engine_tables(
+    two_workers: DaskEngine, corpus_dir: Path, tmp_path: Path
+) -> None:
+    corpus = str(corpus_dir)
+    local = CliRunner().invoke(cli, ["run", corpus, "--out", str(tmp_path / "local")])
     assert local.exit_code == 0, local.output
-    args = ["run", str(corpus), "--out", str(tmp_path / "dask"), "--engine", "dask"]
-    remote = CliRunner().invoke(cli, [*args, "--workers", "2"])
+    scheduler = two_workers.client.scheduler.address
+    args = ["run", corpus, "--out", str(tmp_path / "dask"), "--engine", "dask"]
+    remote = CliRunner().invoke(cli, [*args, "--scheduler", scheduler])
     assert remote.exit_code == 0, remote.output
     assert remote.output.split(";")[:2] == local.output.split(";")[:2]
-    with (
-        Store(tmp_path / "local", read_only=True) as a,
-        Store(tmp_path / "dask", read_only=True) as b,
-    ):
-        local_tables, remote_tables = a.read(), b.read()
+    with Store(tmp_path / "local", read_only=True) as store:
+        local_tables = store.read()
+    with Store(tmp_path / "dask", read_only=True) as store:
+        remote_tables = store.read()
     for table in TABLE_NAMES:
         assert getattr(remote_tables, table).equals(getattr(local_tables, table)), table
     for name in ("documents.csv", "mentions.csv", "entities.csv", "facts.csv"):
