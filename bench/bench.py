@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -155,9 +156,19 @@ def workers(folder: Path, words: int, work: Path, n: int, dask: bool) -> dict:
     return runs
 
 
-def memory(synth: Synthesizer, sizes: list[int], n_workers: int, work: Path) -> dict:
-    """Peak memory of a full run at each size; an unchanged re-run of the largest."""
-    result: dict[str, Any] = {"workers": n_workers, "runs": {}}
+def memory(
+    synth: Synthesizer,
+    sizes: list[int],
+    n_workers: int,
+    work: Path,
+    result: dict[str, Any],
+    save: Callable[[], None],
+) -> None:
+    """Peak memory of a full run at each size; an unchanged re-run of the largest.
+
+    Fills ``result`` and calls ``save`` after each run.
+    """
+    result.update({"workers": n_workers, "runs": {}})
     for size in sizes:
         folder = work / f"mem-{size}"
         log(f"writing {size} documents")
@@ -172,6 +183,7 @@ def memory(synth: Synthesizer, sizes: list[int], n_workers: int, work: Path) -> 
             "tree_peak_mb": run.tree_peak_mb,
             "machine_idle": run.idle,
         }
+        save()
         if size == max(sizes):
             log(f"unchanged re-run of {size} documents")
             again = run_extract(args[:-3] + args[-2:], work / f"mem-{size}-again.log")
@@ -183,6 +195,7 @@ def memory(synth: Synthesizer, sizes: list[int], n_workers: int, work: Path) -> 
                 "share": again.seconds / run.seconds,
                 "summary": again.summary,
             }
+            save()
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(folder, ignore_errors=True)
     small, large = str(min(sizes)), str(max(sizes))
@@ -190,7 +203,6 @@ def memory(synth: Synthesizer, sizes: list[int], n_workers: int, work: Path) -> 
         runs = result["runs"]
         result["growth"] = runs[large]["max_rss_mb"] / runs[small]["max_rss_mb"]
         result["tree_growth"] = runs[large]["tree_peak_mb"] / runs[small]["tree_peak_mb"]
-    return result
 
 
 def rule_stage_rate(stage: Any, texts: list[str], min_seconds: float = 1.0) -> dict:
@@ -240,22 +252,19 @@ def environment() -> dict:
     }
 
 
-def table(results: dict) -> str:
-    """The compact text table of the results."""
-    rows: list[tuple[str, str, str]] = []
-    t = results["throughput"]
+def _busy(entry: dict) -> str:
+    return f"idle {entry['machine_idle']:.0%}, others {entry['other_busy_cores']:.1f} cores"
 
-    def busy(entry: dict) -> str:
-        return f"idle {entry['machine_idle']:.0%}, others {entry['other_busy_cores']:.1f} cores"
 
+def _throughput_rows(t: dict) -> list[tuple[str, str, str]]:
     ner = t["ner_only"]
-    rows.append(
+    rows = [
         (
             f"NER-only nlp.pipe ({'+'.join(t['ner_only_components'])}), batch {t['batch_size']}",
             f"{ner['words_per_s']:,.0f} w/s",
-            f"{ner['words_per_cpu_s']:,.0f} w/cpu-s; {busy(ner)}",
+            f"{ner['words_per_cpu_s']:,.0f} w/cpu-s; {_busy(ner)}",
         )
-    )
+    ]
     for key, label in (
         ("process_only", "Pipeline.process (no read, no store)"),
         ("whole_run", "whole run (read, stages, store, CSV)"),
@@ -265,32 +274,25 @@ def table(results: dict) -> str:
             (
                 label,
                 f"{e['words_per_s']:,.0f} w/s",
-                f"{e['ratio_wall']:.2f}x NER wall, {e['ratio_cpu']:.2f}x NER cpu; {busy(e)}",
+                f"{e['ratio_wall']:.2f}x NER wall, {e['ratio_cpu']:.2f}x NER cpu; {_busy(e)}",
             )
         )
-    for name, e in results.get("workers", {}).items():
-        note = f"{e['speedup']:.2f}x of 1 worker; {busy(e)}"
-        if "tables_equal_local" in e:
-            note += f"; tables equal local: {'yes' if e['tables_equal_local'] else 'NO'}"
-        rows.append((f"extract run {name}", f"{e['words_per_s']:,.0f} w/s", note))
-    m = results.get("memory")
-    if m:
-        for size, e in m["runs"].items():
-            rows.append(
-                (
-                    f"peak memory, full run of {int(size):,} docs (--workers {m['workers']})",
-                    f"{e['max_rss_mb']:,.0f} MB",
-                    f"process tree {e['tree_peak_mb']:,.0f} MB; run {e['seconds']:.0f} s",
-                )
-            )
-        if "growth" in m:
-            rows.append(
-                (
-                    "peak memory, largest / smallest",
-                    f"{m['growth']:.2f}x",
-                    f"tree {m['tree_growth']:.2f}x",
-                )
-            )
+    return rows
+
+
+def _memory_rows(m: dict) -> list[tuple[str, str, str]]:
+    rows = [
+        (
+            f"peak memory, full run of {int(size):,} docs (--workers {m['workers']})",
+            f"{e['max_rss_mb']:,.0f} MB",
+            f"process tree {e['tree_peak_mb']:,.0f} MB; run {e['seconds']:.0f} s",
+        )
+        for size, e in m["runs"].items()
+    ]
+    if "growth" in m:
+        growth = (f"{m['growth']:.2f}x", f"tree {m['tree_growth']:.2f}x")
+        rows.append(("peak memory, largest / smallest", *growth))
+    if "rerun" in m:
         r = m["rerun"]
         rows.append(
             (
@@ -299,11 +301,28 @@ def table(results: dict) -> str:
                 f"{r['seconds']:.1f} s vs {r['full_seconds']:.1f} s (wall {r['wall']:.1f} s)",
             )
         )
+    return rows
+
+
+def table(results: dict) -> str:
+    """The compact text table of the results measured so far."""
+    rows: list[tuple[str, str, str]] = []
+    if "throughput" in results:
+        rows.extend(_throughput_rows(results["throughput"]))
+    for name, e in results.get("workers", {}).items():
+        note = f"{e['speedup']:.2f}x of 1 worker; {_busy(e)}"
+        if "tables_equal_local" in e:
+            note += f"; tables equal local: {'yes' if e['tables_equal_local'] else 'NO'}"
+        rows.append((f"extract run {name}", f"{e['words_per_s']:,.0f} w/s", note))
+    if results.get("memory", {}).get("runs"):
+        rows.extend(_memory_rows(results["memory"]))
     for key, label in (("numbers", "money/percent/quantity stage"), ("dates", "date stage")):
-        e = results["stages"][key]
-        rows.append(
-            (label, f"{e['mb_per_s']:.2f} MB/s", f"{e['mb_per_cpu_s']:.2f} MB/cpu-s; alone")
-        )
+        if key in results.get("stages", {}):
+            e = results["stages"][key]
+            rate = f"{e['mb_per_s']:.2f} MB/s"
+            rows.append((label, rate, f"{e['mb_per_cpu_s']:.2f} MB/cpu-s; stage alone"))
+    if not rows:
+        return "(nothing measured)"
     width = [max(len(r[i]) for r in rows) for i in range(2)]
     return "\n".join(f"{a:<{width[0]}}  {b:>{width[1]}}  {c}" for a, b, c in rows)
 
@@ -335,7 +354,15 @@ def main() -> None:
     results: dict[str, Any] = {
         "environment": environment(),
         "args": vars(args) | {"out": str(args.out)},
+        "complete": False,
     }
+
+    def save() -> None:
+        """Write what is measured so far: an interrupted run leaves its figures."""
+        results["seconds"] = time.perf_counter() - started
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+
     synth = Synthesizer(sample_articles())
     work = Path(tempfile.mkdtemp(prefix="extract-bench-"))
     try:
@@ -351,27 +378,30 @@ def main() -> None:
             "dates": rule_stage_rate(DateStage(), texts),
         }
         results["throughput"] = throughput(folder, texts, work, args.batch_size)
+        save()
         dask = not args.no_dask and _has_dask()
         results["workers"] = workers(folder, words, work, args.workers, dask)
+        save()
         if not args.skip_memory:
             speed = results["workers"][f"local-{args.workers}"]["words_per_s"]
             minutes = sum(args.memory_docs) * words / len(texts) / speed / 60
             log(f"the memory runs will take about {minutes:.0f} min at this speed")
-            results["memory"] = memory(synth, args.memory_docs, args.workers, work)
+            results["memory"] = {}
+            memory(synth, args.memory_docs, args.workers, work, results["memory"], save)
+        results["complete"] = True
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    results["seconds"] = time.perf_counter() - started
-
-    print(
-        f"{results['corpus']['documents']} documents of 2-5 KB, {results['corpus']['mb']:.2f} MB, "
-        f"{results['corpus']['words']:,} words; {os.cpu_count()} cores, load average at start "
-        f"{results['environment']['load_average_at_start'][0]:.1f}; "
-        f"bench took {results['seconds'] / 60:.1f} min"
-    )
-    print(table(results))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
-    print(f"written {args.out}")
+        save()
+        corpus = results.get("corpus", {})
+        print(
+            f"{corpus.get('documents', 0)} documents of 2-5 KB, {corpus.get('mb', 0):.2f} MB, "
+            f"{corpus.get('words', 0):,} words; {os.cpu_count()} cores, load average at start "
+            f"{results['environment']['load_average_at_start'][0]:.1f}; "
+            f"bench took {results['seconds'] / 60:.1f} min"
+            + ("" if results["complete"] else " (interrupted: partial figures)")
+        )
+        print(table(results))
+        print(f"written {args.out}")
 
 
 def _has_dask() -> bool:
