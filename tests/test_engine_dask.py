@@ -17,7 +17,7 @@ from distributed import Client, LocalCluster
 
 from extract.cli import cli
 from extract.engines import EngineError, open_engine
-from extract.engines.dask import DaskEngine, PipelineSpec
+from extract.engines.dask import _PIPELINES, DaskEngine, PipelineSpec
 from extract.errors import ConfigError
 from extract.ingest.files import discover, read_document
 from extract.records import Document, DocumentResult
@@ -114,6 +114,20 @@ def test_dask_engine_builds_the_pipeline_once_per_process(threads_client: Client
         list(engine.process(documents(40)))
     # Both workers run in this process, so they share one pipeline.
     assert BUILDS.count("once") == 1
+
+
+def test_dask_engine_keeps_the_latest_pipelines_per_process(threads_client: Client) -> None:
+    for name in ("first", "second", "third", "first"):
+        with DaskEngine(client=threads_client, spec=EchoSpec(fingerprint=name)) as engine:
+            list(engine.process(documents(4)))
+    # "first" was dropped for "third", so it is built again; "second" was then dropped.
+    assert [b for b in BUILDS if b in ("first", "second", "third")] == [
+        "first",
+        "second",
+        "third",
+        "first",
+    ]
+    assert set(_PIPELINES) == {"third", "first"}
 
 
 def test_dask_engine_worker_config_error_stops_the_run(threads_client: Client) -> None:

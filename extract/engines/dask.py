@@ -87,8 +87,10 @@ def _worker_name() -> str:
         return "(not on a worker)"
 
 
-# Per worker process: fingerprint -> pipeline. Threads of one worker share it, one at a time.
+# Per worker process: fingerprint -> pipeline, the latest few (a model each) for workers that
+# serve runs of several configurations. Threads of one worker share it, one at a time.
 _PIPELINES: dict[str, Any] = {}
+MAX_PIPELINES = 2
 _BUILD_LOCK = threading.Lock()
 _RUN_LOCK = threading.Lock()
 
@@ -98,7 +100,10 @@ def worker_pipeline(spec: Any) -> Any:
     with _BUILD_LOCK:
         pipeline = _PIPELINES.get(spec.fingerprint)
         if pipeline is None:
-            pipeline = _PIPELINES[spec.fingerprint] = spec.build()
+            pipeline = spec.build()
+            while len(_PIPELINES) >= MAX_PIPELINES:
+                del _PIPELINES[next(iter(_PIPELINES))]
+            _PIPELINES[spec.fingerprint] = pipeline
     return pipeline
 
 
