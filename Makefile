@@ -19,7 +19,7 @@ browser:
 		apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 # Scores on the development gold and sets, the held-out sets and the conformance suites.
 SETS := $(notdir $(wildcard tests/data/dev* tests/data/holdout*))
@@ -48,7 +48,7 @@ $(STAMP): pyproject.toml requirements.lock
 # Re-resolve the lock after changing dependencies in pyproject.toml.
 lock: $(STAMP)
 	$(BIN)/python -m pip install -q uv
-	$(BIN)/python -m uv pip compile pyproject.toml --extra dev --generate-hashes \
+	$(BIN)/python -m uv pip compile pyproject.toml --extra dev --extra dask --generate-hashes \
 		--python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements.lock
 
 clean:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -318,6 +319,19 @@ def _files_from(path: Path) -> list[Path]:
 )
 @run_options
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where documents are extracted: local worker processes, or Dask workers "
+    "(pip install 'extract[dask]'; with it, --workers sizes a local Dask cluster).",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="Dask scheduler to send documents to (--engine dask); default: a local cluster.",
+)
+@click.option(
     "--report", "write_site", is_flag=True, help="Also write the review site into OUT/report."
 )
 def run(
@@ -335,6 +349,8 @@ def run(
     formats: tuple[str, ...],
     as_json: bool,
     log_file: Path | None,
+    engine: str,
+    scheduler: str | None,
     write_site: bool,
 ) -> None:
     """Extract tables from article files and folders (walked recursively) into OUT.
@@ -366,7 +382,10 @@ def run(
         config = _with_workers(config, workers)
     progress = _Progress(quiet=as_json)
     try:
-        with tempfile.TemporaryDirectory(prefix="extract-stdin-") as spool:
+        with (
+            tempfile.TemporaryDirectory(prefix="extract-stdin-") as spool,
+            _engine(engine, scheduler, config, workers) as (pipeline, process),
+        ):
             if Path("-") in paths:
                 data = sys.stdin.buffer.read()
                 stdin_file = Path(spool) / f"stdin{_stdin_suffix(data)}"
@@ -387,6 +406,8 @@ def run(
                 wait=wait,
                 follow_symlinks=follow_symlinks,
                 formats=formats,
+                pipeline=pipeline,
+                process=process,
             )
     except ExtractError as exc:
         progress.close()
@@ -468,6 +489,27 @@ def watch(
         )
     except ExtractError as exc:
         sys.exit(outcome.error(exc))
+
+
+@contextlib.contextmanager
+def _engine(
+    name: str, scheduler: str | None, config: Config, workers: int | None
+) -> Iterator[tuple[Any, Any]]:
+    """(pipeline, process) for ``run_batch``: both None for the local workers (the runner
+    loads the pipeline once the inputs are known to hold documents), the Dask engine's
+    otherwise."""
+    from extract.engines import open_engine
+
+    if name == "local":
+        if scheduler is not None:
+            raise click.UsageError("--scheduler needs --engine dask")
+        yield None, None
+        return
+    from extract.pipeline import Pipeline
+
+    pipeline = Pipeline(config)
+    with open_engine(name, pipeline, scheduler=scheduler, workers=workers) as process:
+        yield pipeline, process
 
 
 def _with_workers(config: Config, workers: int) -> Config:

@@ -15,7 +15,7 @@ import hashlib
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -64,6 +64,7 @@ def run_batch(
     wait: float = 0.0,
     follow_symlinks: bool = False,
     formats: Sequence[str] = FORMATS,
+    process: Callable[[Iterable[Document]], Iterator[DocumentResult]] | None = None,
 ) -> RunReport:
     """Extract every document under ``inputs`` into ``out_dir`` and return a summary.
 
@@ -79,7 +80,9 @@ def run_batch(
     entry (``None`` for an unchanged one). Raises ``NoInputError`` (an input is missing
     or holds no document; nothing is touched), ``DuplicateIdError``, ``BusyError``
     (another run holds the output folder past ``wait`` seconds), ``StoreBusyError`` and
-    ``OutputError`` (storage).
+    ``OutputError`` (storage). ``process``, an engine's (such as the Dask engine's), turns
+    documents read in this process into results in input order instead of the local
+    workers; it has no per-document deadline of its own.
     """
     started = time.perf_counter()
     walked = walk(inputs, follow_symlinks=follow_symlinks)
@@ -107,17 +110,19 @@ def run_batch(
         )
         ocr = bool(pipeline.config.section("ingest").get("ocr", False))
         # Workers are forked before the database starts its threads.
-        pool: WorkerPool[Job, DocumentResult] = held.enter_context(
-            WorkerPool(
-                extract_job,
-                _state_factory(pipeline),
-                workers=workers or pipeline.n_process,
-                timeout=timeout,
-                on_timeout=_timed_out,
-                on_crash=_crashed,
+        pool: WorkerPool[Job, DocumentResult] | None = None
+        if process is None:
+            pool = held.enter_context(
+                WorkerPool(
+                    extract_job,
+                    _state_factory(pipeline),
+                    workers=workers or pipeline.n_process,
+                    timeout=timeout,
+                    on_timeout=_timed_out,
+                    on_crash=_crashed,
+                )
             )
-        )
-        pool.start()
+            pool.start()
         left = max(0.0, wait - (time.monotonic() - lock_started))
         store = held.enter_context(Store(out, wait=left))
         held.enter_context(storage_errors(store.path))
@@ -133,7 +138,12 @@ def run_batch(
                     continue
                 yield job
 
-        for result in pool.map(jobs()):
+        if pool is not None:
+            results = pool.map(jobs())
+        else:
+            assert process is not None
+            results = process(read_job(job) for job in jobs())
+        for result in results:
             stored = store.write(result, fingerprint)
             doc = stored.document
             counts[doc.status] += 1
@@ -144,7 +154,8 @@ def run_batch(
                 logger.info("%s: %s: %s", doc.doc_id, doc.status, doc.error)
             if on_progress is not None:
                 on_progress(stored)
-        pool.close()
+        if pool is not None:
+            pool.close()
         keep = [item.doc_id for item in items]
         gone = store.prune(keep) if prune else store.mark_removed(keep)
         store.rename_canonicals(unify_canonicals(store, pipeline))
@@ -179,18 +190,19 @@ def _job(item: InputFile, reference_date: date | None, ocr: bool = False) -> Job
 def extract_job(pipeline: Pipeline, job: Job) -> DocumentResult:
     """Read and extract one file (runs in a worker). Never raises: errors fail the file."""
     try:
-        if job.read_error:
-            document = _document(job, "failed", job.read_error)
-        else:
-            document = read_document(
-                job.item, reference_date=job.reference_date, data=job.data, ocr=job.ocr
-            )
-        return pipeline.run_one(document)
+        return pipeline.run_one(read_job(job))
     except Exception as exc:  # one file's failure must never end the batch
         logger.debug("%s: %s", job.item.doc_id, exc, exc_info=True)
         return DocumentResult(
             document=_document(job, "failed", " ".join(f"{type(exc).__name__}: {exc}".split()))
         )
+
+
+def read_job(job: Job) -> Document:
+    """The Document of one job's bytes (a read failure is a failed Document)."""
+    if job.read_error:
+        return _document(job, "failed", job.read_error)
+    return read_document(job.item, reference_date=job.reference_date, data=job.data, ocr=job.ocr)
 
 
 def _document(job: Job, status: str, error: str) -> Document:
