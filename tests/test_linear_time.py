@@ -61,12 +61,6 @@ PASSES = {
     "overlaps": {"numbers"},
     "facts": {"numbers", "facts"},
 }
-# Passes measured superlinear when this test was written (a 2 KB text can already take
-# seconds, so they are not run); their owners are making them linear: remove a name
-# here once its pass is.
-SUPERLINEAR = {
-    "entities": "entity stage on many short paragraphs naming one org (owner: entity stage)",
-}
 SLACK = 3.0
 NOISE_S = 0.25
 
@@ -107,15 +101,6 @@ def _check(pipeline: Pipeline, name: str, unit: str, small: int) -> None:
         assert large[n] <= bound, f"{n}: {10 * small} chars of {unit!r} passed {bound:.2f} s"
 
 
-def _params(names: list[str]) -> list:
-    return [
-        pytest.param(name, marks=pytest.mark.xfail(reason=SUPERLINEAR[name], run=False))
-        if name in SUPERLINEAR
-        else name
-        for name in names
-    ]
-
-
 @pytest.fixture(scope="module")
 def blank_pipeline() -> Pipeline:
     """The default stages over a blank spaCy pipeline that only splits sentences."""
@@ -135,7 +120,7 @@ _FAST = settings(
 )
 
 
-@pytest.mark.parametrize("name", _params(list(PASSES)))
+@pytest.mark.parametrize("name", list(PASSES))
 @_FAST
 @given(unit=units)
 def test_linear_time_each_pass_small(blank_pipeline: Pipeline, name: str, unit: str) -> None:
@@ -144,7 +129,7 @@ def test_linear_time_each_pass_small(blank_pipeline: Pipeline, name: str, unit: 
 
 @pytest.mark.slow
 # With the model, one job per pass group: overlaps also checks numbers.
-@pytest.mark.parametrize("name", _params(["overlaps", "dates", "entities", "facts"]))
+@pytest.mark.parametrize("name", ["overlaps", "dates", "entities", "facts"])
 @settings(_FAST, max_examples=1)
 @given(unit=units)
 def test_linear_time_each_pass_real_model(pipeline: Pipeline, name: str, unit: str) -> None:
