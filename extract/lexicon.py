@@ -73,6 +73,7 @@ CUE_VERDICTS: dict[str, tuple[str, ...]] = {
     "owner": ("owner",),
     "generic": ("generic",),
     "exchange": ("exchange",),
+    "news_agency": ("agency",),
     "not_subject": ("source", "comparison", "partner", "ticker"),
     "segment_stop": ("stop",),
     "mass_noun": ("mass",),

@@ -56,7 +56,7 @@ class Vocabulary:
     owners: re.Pattern[str]
     #: A company named only by a common noun (``the Group``).
     generic_org: re.Pattern[str]
-    #: A stock exchange or index.
+    #: A stock exchange or index, or a news agency: never a subject.
     exchange: re.Pattern[str]
     #: Words before a name that make it a source, a comparison or a partner.
     not_subject_before: re.Pattern[str]
@@ -97,6 +97,8 @@ def build_vocabulary(entries: tuple[CueEntry, ...]) -> Vocabulary:
     nouns = _alternation(_rows(entries, "change_noun"))
     down_nouns = _alternation(_rows(entries, "change_noun", "down"))
     basis_words = _alternation([e for e in _rows(entries, "basis") if not e.is_pattern])
+    # Names that are never a figure's subject: exchanges and indexes, news agencies.
+    never = [*_rows(entries, "exchange"), *_rows(entries, "news_agency")]
     flags = re.IGNORECASE
     cue_before = re.compile(
         rf"\b(?P<cue>{up}|{down})(?:\s+(?:{basis_words}|(?:so\s+far\s+)?this\s+year))?"
@@ -146,8 +148,8 @@ def build_vocabulary(entries: tuple[CueEntry, ...]) -> Vocabulary:
             rf"^(?:the\s+)?(?:{_alternation(_rows(entries, 'generic'))})$", flags
         ),
         exchange=re.compile(
-            rf"^(?:{_alternation([e for e in _rows(entries, 'exchange') if not e.is_pattern])})\b"
-            rf"|{_alternation([e for e in _rows(entries, 'exchange') if e.is_pattern])}"
+            rf"^(?:{_alternation([e for e in never if not e.is_pattern])})\b"
+            rf"|{_alternation([e for e in never if e.is_pattern])}"
         ),
         not_subject_before=re.compile(_alternation(_rows(entries, "not_subject")), flags),
         source_before=re.compile(_alternation(_rows(entries, "not_subject", "source")), flags),
