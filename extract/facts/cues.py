@@ -32,20 +32,6 @@ STREAK_AFTER = re.compile(
 )
 
 
-# "40 cents a share from earnings": the effect of something on earnings per share.
-# "8% at constant currency", "(+6% cc)", "at CER": growth with exchange rates held fixed.
-CONSTANT_CURRENCY_AFTER = re.compile(
-    r"\s*(?:\w+\s+){0,2}?(?:at|in|on\s+an?)\s+(?:constant[\s-]+(?:currency|currencies|"
-    r"exchange[\s-]+rates?)(?:\s+basis)?|CER|cc)\b|\s*(?:cc|CER|cer)\b",
-    re.IGNORECASE,
-)
-CONSTANT_CURRENCY_BEFORE = re.compile(
-    r"\b(?:at|in)\s+(?:constant[\s-]+(?:currency|currencies|exchange[\s-]+rates?)|CER)\s*,"
-    r"\s*(?:\w+\s+){0,4}$",
-    re.IGNORECASE,
-)
-
-
 # "8% at constant currency", "(+6% cc)", "at CER": growth with exchange rates held fixed.
 CONSTANT_CURRENCY_AFTER = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:at|in|on\s+an?)\s+(?:constant[\s-]+(?:currency|currencies|"
@@ -63,6 +49,7 @@ CONSTANT_CURRENCY_BEFORE = re.compile(
 THIS_PERIOD = re.compile(r"(?:this|the|the\s+current)\s+(?:quarter|half)", re.IGNORECASE)
 
 
+# "40 cents a share from earnings": the effect of something on earnings per share.
 PER_SHARE_IMPACT_AFTER = re.compile(
     r"^\s*(?:a|per|each)\s+(?:(?:diluted|basic)\s+)?share\s+(?:from|to|off|on)\s+"
     r"(?:(?:its|the|their|annual|full-year)\s+)?(?:earnings|profits?|EPS)\b",
