@@ -24,7 +24,14 @@ from typing import Any
 from extract.config import Config
 from extract.engines.local import DEFAULT_TIMEOUT_S, WorkerPool, forks
 from extract.exports import FORMATS
-from extract.ingest.files import InputFile, NoInputError, read_bytes, read_document, walk
+from extract.ingest.files import (
+    READERS,
+    InputFile,
+    NoInputError,
+    read_bytes,
+    read_document,
+    walk,
+)
 from extract.lock import output_lock
 from extract.pipeline import Pipeline
 from extract.records import Document, DocumentResult, RunReport
@@ -89,7 +96,8 @@ def run_batch(
     if walked.empty_roots or not walked.files:
         empty = ", ".join(walked.empty_roots) or ", ".join(str(i) for i in inputs)
         raise NoInputError(
-            f"{empty}: no document (.txt, .pdf, .html) to read; {out_dir} was not changed"
+            f"{empty}: no document ({', '.join(sorted(READERS))}) to read; "
+            f"{out_dir} was not changed"
         )
     items = walked.files
     if on_start is not None:
