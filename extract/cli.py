@@ -273,12 +273,16 @@ def _parse_formats(_ctx: click.Context, _param: click.Parameter, value: str) -> 
         raise click.BadParameter(str(exc)) from None
 
 
+def _run_config(config_path: Path | None, workers: int | None) -> Config:
+    """The settings of a run: the config file over the packaged ones, and ``--workers``."""
+    config = _load_config(config_path)
+    return config if workers is None else _with_workers(config, workers)
+
+
 def _prepare(config_path: Path | None, workers: int | None) -> Any:
     from extract.pipeline import Pipeline
 
-    config = _load_config(config_path)
-    if workers is not None:
-        config = _with_workers(config, workers)
+    config = _run_config(config_path, workers)
     try:
         return Pipeline(config)
     except ExtractError as exc:
@@ -377,9 +381,7 @@ def run(
             "or --files-from LIST"
         )
     outcome = _Outcome(as_json, log_file)
-    config = _load_config(config_path)
-    if workers is not None:
-        config = _with_workers(config, workers)
+    config = _run_config(config_path, workers)
     progress = _Progress(quiet=as_json)
     try:
         with (

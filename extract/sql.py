@@ -13,9 +13,8 @@ import duckdb
 import pandas as pd
 
 from extract.errors import ExtractError
+from extract.store import DB_NAME, first_line
 from extract.tables import TABLE_NAMES
-
-DB_NAME = "extract.duckdb"
 
 
 class QueryError(ExtractError):
@@ -37,15 +36,10 @@ def query(out_dir: str | Path, sql: str) -> pd.DataFrame:
         else:
             raise QueryError(f"{out}: no extract output here (no {DB_NAME}, no Parquet tables)")
     except duckdb.Error as exc:
-        raise QueryError(f"{out}: cannot open the tables: {_first_line(exc)}") from exc
+        raise QueryError(f"{out}: cannot open the tables: {first_line(exc)}") from exc
     try:
         return con.execute(sql).df()
     except duckdb.Error as exc:
-        raise QueryError(f"query failed: {_first_line(exc)}") from exc
+        raise QueryError(f"query failed: {first_line(exc)}") from exc
     finally:
         con.close()
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

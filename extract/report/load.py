@@ -11,8 +11,7 @@ from typing import Any
 import duckdb
 
 from extract.errors import ExtractError
-
-DB_NAME = "extract.duckdb"
+from extract.store import DB_NAME
 
 # Columns the report reads from each table, in the order of the record fields below.
 DOC_COLUMNS = (
