@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from extract.normalize.fold import fold
 from extract.normalize.numbers import (
     NUMBER_RE,
     SMALL_WORD_NUMBER_PATTERN,
@@ -468,13 +469,15 @@ def currency_context(
             yen = "CNY" if cny > jpy else "JPY"
     if "$" not in text:
         return default_dollar, yen
-    declared = _DOLLAR_DECLARATION.search(text)
+    # Each search runs only where the words it needs are in the text.
+    declared = _DOLLAR_DECLARATION.search(text) if "dollars" in fold(text) else None
     if declared:
         nation = declared.group("nation") or declared.group("nation2")
         code = _DOLLAR_NATIONS.get(" ".join(nation.lower().split()), "")
         if code:
             return code, yen
-    if _US_DOLLAR_RE.search(text) and _BARE_DOLLAR_RE.search(text):
+    us_dollar = "US$" in text or "U.S.$" in text or "USD" in text or "dollar" in text
+    if us_dollar and _US_DOLLAR_RE.search(text) and _BARE_DOLLAR_RE.search(text):
         counts = {code: sum(text.count(h) for h in hints) for code, hints in _HOME_HINTS.items()}
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         (home, hits), (_, runner_up) = ranked[0], ranked[1]
@@ -498,9 +501,18 @@ def subunit_context(text: str, *, default_dollar: str = "USD") -> tuple[bool, st
     text that names euros and no dollars, ``default_dollar`` in one that names dollars,
     else ``""`` (no clear currency: a glued ``c`` is not money).
     """
-    pence = _POUND_HINT_RE.search(text) is not None
-    dollars = _DOLLAR_HINT_RE.search(text) is not None
-    euros = _EURO_HINT_RE.search(text) is not None
+    # A sign settles each question; otherwise the search runs only where its words are.
+    lower = fold(text)
+    pence = "£" in text or (
+        ("GBP" in text or "sterling" in lower or "pence" in lower)
+        and _POUND_HINT_RE.search(text) is not None
+    )
+    dollars = "$" in text or (
+        ("dollar" in lower or "cents" in lower) and _DOLLAR_HINT_RE.search(text) is not None
+    )
+    euros = "€" in text or (
+        ("EUR" in text or "euro" in lower) and _EURO_HINT_RE.search(text) is not None
+    )
     if euros and not dollars:
         return pence, "EUR"
     return pence, default_dollar if dollars else ""

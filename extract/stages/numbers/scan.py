@@ -69,7 +69,7 @@ def _inside(starts: list[int], ends: list[int], start: int, end: int) -> bool:
 
 def find_numbers_in(text: str, is_english: Callable[[int], bool]) -> list[_Num]:
     """Every number of ``text`` in text order; number words only where ``is_english``."""
-    url_starts, url_ends = _spans(_URL_RE, text)
+    url_starts, url_ends = _spans(_URL_RE, text) if "://" in text or "www." in text else ([], [])
     if "@" in text:
         mail_starts, mail_ends = _spans(_EMAIL_RE, text)
         pairs = sorted(zip(url_starts + mail_starts, url_ends + mail_ends, strict=True))

@@ -15,6 +15,7 @@ from extract.stages.numbers.vocabulary import (
     _BETWEEN_RE,
     _CHANGE_FROM_RE,
     _PLUS_MINUS_RE,
+    _QUALIFIER_ENDS,
     _QUALIFIER_RE,
     _RANGE_JOIN_RE,
     _SIGN_BEFORE_RE,
@@ -101,7 +102,12 @@ class _ScannerBase:
 
     def qualifier(self, start: int, end: int) -> str:
         lo = max(self.sentence_start(start), start - 40)
-        m = _QUALIFIER_RE.search(self.text, lo, start)
+        before = self.text[lo:start]
+        m = (
+            _QUALIFIER_RE.search(self.text, lo, start)
+            if not before.isascii() or before.rstrip().lower().endswith(_QUALIFIER_ENDS)
+            else None
+        )
         if m is not None:
             for kind, name in (
                 ("upper", "upper_bound"),

@@ -172,6 +172,16 @@ _QUALIFIER_RE = re.compile(
     r"|(?P<exact>exactly|precisely|only|a\s+total\s+of|just)"
     r")\s*\Z"
 )
+# The last word of every qualifier above, lower case: a number whose preceding text (spaces
+# stripped) ends in none of them has no qualifier before it, and the search is skipped.
+_QUALIFIER_ENDS = tuple(
+    _words("""
+    than under below to most of max max. as at exceeding over above least beyond past exceeded
+    exceeds exceed surpassed surpassing surpasses topped passed crossed the about around roughly
+    approximately approx. nearly almost some estimated circa ca. ~ less exactly precisely only
+    just
+    """)
+)
 _TRAILING_QUALIFIER_RE = re.compile(
     r"(?i)\s*(?:(?P<lower>(?:or|and)\s+(?:more|above|higher|over)\b|\+)"
     r"|(?P<upper>(?:or|and)\s+(?:less|below|fewer|under|lower)\b)"
