@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extract.normalize.fold import fold
 from extract.normalize.numbers import (
     NUMBER_RE,
     SMALL_WORD_NUMBER_PATTERN,
@@ -21,6 +20,7 @@ from extract.normalize.numbers import (
     number_value,
     parse_number,
 )
+from extract.normalize.scanning import fold
 
 __all__ = [
     "CURRENCY_PATTERN",

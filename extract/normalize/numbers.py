@@ -16,8 +16,11 @@ that what it finds and what the normalizers read are the same language.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from extract.normalize.scanning import fold, scouted, word_alternation
 
 __all__ = [
     "DIGIT_NUMBER_RE",
@@ -26,6 +29,7 @@ __all__ = [
     "SMALL_WORD_NUMBER_PATTERN",
     "WORD_NUMBER_RE",
     "Amount",
+    "find_word_numbers",
     "normalize_decimal",
     "number_value",
     "parse_number",
@@ -160,6 +164,26 @@ NUMBER_RE = re.compile(NUMBER_PATTERN)
 DIGIT_NUMBER_RE = re.compile(rf"(?=\d)(?:{_GLUE})" + DIGIT_NUMBER_PATTERN)
 WORD_NUMBER_RE = re.compile(r"\b(?=[AaOoTtFfSsEeNnHhMmBb])" + WORD_NUMBER_PATTERN)
 
+# Where a match of WORD_NUMBER_RE can start: a number word, or ``a`` before a scale word,
+# after a character that is not a word character (in the folded text, after a space put in
+# front so that the first word counts). The regex engine scans for this pattern fast.
+_WORD_START_RE = re.compile(
+    r"[^\w](?:a\s+(?:hundred|"
+    + _SCALE_ALT
+    + r")|"
+    + word_alternation(
+        [*TENS_WORDS, *TEEN_WORDS, *(w for w in UNIT_WORDS if w != "zero"), "hundred", *SCALE_WORDS]
+    )
+    + r")\b"
+)
+
+
+def find_word_numbers(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``WORD_NUMBER_RE`` in ``text``, as its ``finditer`` gives them."""
+    starts = (m.start() for m in _WORD_START_RE.finditer(" " + fold(text)))
+    return scouted(WORD_NUMBER_RE, text, starts)
+
+
 _DIGIT_FULL_RE = re.compile(rf"\s*{DIGIT_NUMBER_PATTERN}\s*")
 _WORD_FULL_RE = re.compile(rf"\s*{WORD_NUMBER_PATTERN}\s*")
 _WORD_TOKEN_RE = re.compile(r"[a-z]+")
@@ -172,9 +196,11 @@ def normalize_decimal(value: Decimal) -> Decimal:
     return value.normalize()
 
 
+_SEPARATORS_RE = re.compile(r"[,\s\u00a0\u202f]")
+
+
 def _digits_value(digits: str) -> Decimal:
-    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", digits)
-    return Decimal(cleaned)
+    return Decimal(_SEPARATORS_RE.sub("", digits))
 
 
 def _scale_exponent(abbr: str | None, cjk: str | None, scale: str | None) -> int:

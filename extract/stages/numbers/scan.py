@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extract.normalize.numbers import DIGIT_NUMBER_RE, WORD_NUMBER_RE, number_value
+from extract.normalize.numbers import DIGIT_NUMBER_RE, find_word_numbers, number_value
 from extract.stages.numbers.vocabulary import _DATE_MASK_RE, _EMAIL_RE, _SCALE_RE, _URL_RE
 
 
@@ -78,7 +78,7 @@ def find_numbers_in(text: str, is_english: Callable[[int], bool]) -> list[_Num]:
     date_starts, date_ends = _spans(_DATE_MASK_RE, text)
     nums: list[_Num] = []
     found = list(DIGIT_NUMBER_RE.finditer(text))
-    found.extend(WORD_NUMBER_RE.finditer(text))
+    found.extend(find_word_numbers(text))
     found.sort(key=lambda m: m.start())
     for m in found:
         start, end = m.start(), m.end()

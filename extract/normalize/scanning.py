@@ -1,0 +1,83 @@
+"""Helpers that keep whole-text scans fast without changing what they find.
+
+- ``fold``: the text lower-cased, for cheap presence tests before a case-insensitive search
+  and for case-sensitive scans that stand for case-insensitive ones;
+- ``word_alternation``: a regex alternation of words grouped by their first letters, which
+  the regex engine rejects at a position after one or two comparisons;
+- ``scouted``: the matches of a pattern tried only at the positions where a match can start.
+
+A case-insensitive pattern that needs a word (``(?i:sterling)``) can only match a text whose
+folded form contains that word in lower case, so ``"sterling" in fold(text)`` tells, at the
+cost of one substring search, whether the pattern's search is worth running. Besides
+``str.lower``, four characters that Python's case-insensitive matching equates with ASCII
+letters are folded to them (U+0130 and U+0131, dotted capital and dotless small i; U+017F,
+long s; U+212A, the Kelvin sign).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+__all__ = ["fold", "scouted", "word_alternation"]
+
+_EXOTIC = "\u0130\u0131\u017f\u212a"
+_EXOTIC_TABLE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased, with the characters that match ASCII letters case-insensitively
+    written as those letters. Every character folds to one character of the same class (word,
+    letter, digit, space), so offsets and word boundaries are those of ``text``.
+
+    >>> fold("FI\\u017fCAL")
+    'fiscal'
+    """
+    if any(c in text for c in _EXOTIC):
+        text = text.translate(_EXOTIC_TABLE)
+    return text.lower()
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """A non-capturing regex group matching any of ``words`` (plain letters), written as a
+    tree of shared prefixes: ``(?:t(?:en|wo))``. Used with a boundary after it, it matches
+    what the flat alternation matches.
+
+    >>> word_alternation(["ten", "two", "one"])
+    '(?:one|t(?:en|wo))'
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        optional = "" in node
+        if len(branches) == 1 and not optional:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if optional else body
+
+    if not tree:
+        return "(?!)"
+    body = render(tree)
+    return body if len(tree) > 1 else "(?:" + body + ")"
+
+
+def scouted(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, provided that every match of ``pattern``
+    (none of them empty) starts at one of ``starts`` (increasing): the pattern is tried at
+    those positions alone."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            end = m.end()
+            yield m
