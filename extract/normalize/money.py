@@ -8,6 +8,7 @@ for a whole document from what it says (yuan and China make ``¥`` the renminbi)
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -239,13 +240,18 @@ SUFFIX_PATTERN = (
 )
 CURRENCY_PATTERN = rf"(?:{PREFIX_PATTERN}|{SUFFIX_PATTERN})"
 
+# No currency starts at a digit, a space, ``.`` or ``,``, nor at a letter inside a word: a
+# guard that tests this first spares the pattern's many branches at most positions.
+_START_GUARD = r"(?=[^\d\s.,])(?:(?<![A-Za-z])|(?![A-Za-z]))"
 # Searched in the text just before a number: currency (and sign) that ends right there.
-PREFIX_CURRENCY_RE = re.compile(rf"(?P<cur>{PREFIX_PATTERN})\s?(?P<sign>[-\u2212])?\s?\Z")
+PREFIX_CURRENCY_RE = re.compile(
+    rf"{_START_GUARD}(?P<cur>{PREFIX_PATTERN})\s?(?P<sign>[-\u2212])?\s?\Z"
+)
 # Matched right after a number: currency that follows it, spaces or a hyphen between.
 SUFFIX_CURRENCY_RE = re.compile(
     rf"(?:[ \t\u00a0]*-[ \t\u00a0]*|[ \t\u00a0]*)(?P<cur>{SUFFIX_PATTERN})"
 )
-_CURRENCY_RE = re.compile(CURRENCY_PATTERN)
+_CURRENCY_RE = re.compile(rf"{_START_GUARD}{CURRENCY_PATTERN}")
 _CENTS_RE = re.compile(
     rf"\s*(?:and\s+)?(?P<cents>\d{{1,2}}|{SMALL_WORD_NUMBER_PATTERN})"
     r"(?:(?:\s+|-)(?i:cents?|pence|p)\b|\s*\Z)"
@@ -308,6 +314,8 @@ def _is_dollar_word(marker: str) -> bool:
     )
 
 
+# Pure, and the same mentions recur across documents: results are kept once per process.
+@functools.lru_cache(maxsize=8192)
 def normalize_money(
     text: str, *, default_dollar: str = "USD", default_yen: str = "JPY"
 ) -> Money | None:

@@ -7,6 +7,7 @@ hundredths of a percentage point (``25 bps`` -> 0.25 ``percentage_point``).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,8 @@ def percent_unit(unit_text: str) -> tuple[str, int]:
     return "percent", 0
 
 
+# Pure, and the same mentions recur across documents: results are kept once per process.
+@functools.lru_cache(maxsize=8192)
 def normalize_percent(text: str) -> Percent | None:
     """Value and unit of one percentage mention, or None when it is not one.
 

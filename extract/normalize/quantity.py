@@ -8,6 +8,7 @@ and acronym modifiers are dropped (``new Xiaomi cars`` -> ``car``, ``IoT devices
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -280,6 +281,8 @@ def unit_from_words(words: list[str]) -> str:
     return " ".join([*kept, head_unit])
 
 
+# Pure, and the same mentions recur across documents: results are kept once per process.
+@functools.lru_cache(maxsize=8192)
 def normalize_quantity(text: str) -> Quantity | None:
     """Count and unit of one quantity mention (``402 sales outlets``, ``two - front``).
 
