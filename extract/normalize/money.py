@@ -495,10 +495,13 @@ def currency_context(
 
 
 # Words that tell a document prices things in pounds (its "312p" are pence) ...
-_POUND_HINT_RE = re.compile(r"£|\bGBP\b|(?i:\bpounds?\s+sterling\b|\bsterling\b|\bpence\b)")
+# Each starts with a look-ahead for the first characters of its words, a cheap filter.
+_POUND_HINT_RE = re.compile(
+    r"(?=[£GPSps\u017f])(?:£|\bGBP\b|(?i:\bpounds?\s+sterling\b|\bsterling\b|\bpence\b))"
+)
 # ... or in dollars or euros (its "75c" are cents).
-_DOLLAR_HINT_RE = re.compile(r"\$|\b(?i:dollars?|cents)\b")
-_EURO_HINT_RE = re.compile(r"€|\bEUR\b|\b(?i:euros?)\b")
+_DOLLAR_HINT_RE = re.compile(r"(?=[$CDcd])(?:\$|\b(?i:dollars?|cents)\b)")
+_EURO_HINT_RE = re.compile(r"(?=[€Ee])(?:€|\bEUR\b|\b(?i:euros?)\b)")
 
 
 def subunit_context(text: str, *, default_dollar: str = "USD") -> tuple[bool, str]:

@@ -17,6 +17,7 @@ from extract.stages.numbers.vocabulary import (
     _FUNCTION_WORDS,
     _HYPHEN_WORD_RE,
     _LABEL_WORDS,
+    _MODEL_SUFFIX_AFTER_RE,
     _MODEL_SUFFIXES,
     _MULTIPLIER_RE,
     _NP_TOKEN_RE,
@@ -129,7 +130,11 @@ class _QuantityRules(_ScannerBase):
         text = self.text
         if num.start > 0 and text[num.start - 1] == "#":
             return True
-        prev = _PREV_WORD_RE.search(text, max(0, num.start - 30), num.start)
+        prev = (
+            _PREV_WORD_RE.search(text[max(0, num.start - 30) : num.start])
+            if num.start > 0 and text[num.start - 1] in " \t-"
+            else None
+        )
         if prev is not None:
             word = prev.group("w")
             lower = word.lower()
@@ -151,7 +156,7 @@ class _QuantityRules(_ScannerBase):
                 and plain
             ):
                 return True
-        after = re.match(r"[ \t]+(?P<w>[A-Za-z]+)\b", text[num.end : num.end + 12])
+        after = _MODEL_SUFFIX_AFTER_RE.match(text[num.end : num.end + 12])
         return after is not None and after.group("w") in _MODEL_SUFFIXES
 
     def _noun_phrase(self, pos: int) -> int | None:

@@ -126,10 +126,18 @@ class _ScannerBase:
 
     def _signed(self, num: _Num) -> Decimal:
         """Value of ``num`` with an attached sign before it (``-5``, ``minus five``)."""
-        if _SIGN_BEFORE_RE.search(self.text, max(0, num.start - 10), num.start):
+        if self._sign_before(num.start) is not None:
             return -num.value
         return num.value
 
     def _signed_start(self, start: int) -> int:
-        m = _SIGN_BEFORE_RE.search(self.text, max(0, start - 10), start)
+        m = self._sign_before(start)
         return m.start() if m else start
+
+    def _sign_before(self, start: int) -> re.Match[str] | None:
+        """``-``, ``+`` or ``minus`` right before ``start``: the search runs only where the
+        character before is a sign or a space, as every match ends with one."""
+        before = self.text[start - 1 : start]
+        if not (before.isspace() or before in ("-", "\u2212", "+")):
+            return None
+        return _SIGN_BEFORE_RE.search(self.text, max(0, start - 10), start)

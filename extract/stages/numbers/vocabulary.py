@@ -207,7 +207,13 @@ _PRONOUN_PARTITIVE_RE = re.compile(r"(?i)\s+of\s+(?:them|these|those|which|whom)
 # A verb or preposition right before a bare small count: "closed six", "up from 540".
 _PARALLEL_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:from|to|and|[a-z]{2,}(?:ed|ing))[ \t]+\Z")
 _NP_WORD_RE = re.compile(r"[A-Za-z]+(?:[ \t]*-[ \t]*[A-Za-z]+)*")
-_PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z][\w'\u2019.&]*)(?P<sep>[ \t]*-[ \t]*|[ \t]+)\Z")
+# The word right before a number, searched in a slice of text that ends at the number: the
+# look-behind lets the search try word starts alone (a match from inside a run of letters
+# would also match from the letter before it, which the search tries first).
+_PREV_WORD_RE = re.compile(
+    r"(?<![A-Za-z])(?P<w>[A-Za-z][\w'\u2019.&]*)(?P<sep>[ \t]*-[ \t]*|[ \t]+)\Z"
+)
+_MODEL_SUFFIX_AFTER_RE = re.compile(r"[ \t]+(?P<w>[A-Za-z]+)\b")
 _SUBJECT_RE = re.compile(
     r"(?i)(?<![a-z])(?P<noun>[a-z]+)\s+(?:(?:has|have|had)\s+)?"
     r"(?:exceeded|reached|surpassed|topped|hit|totaled|totalled|numbered|stood\s+at|was|were|rose\s+to|grew\s+to|increased\s+to"
