@@ -73,6 +73,7 @@ class CalendarTable:
                     self._single[cue] = row.name
                 else:
                     self._multi.setdefault(words[0], []).append((words[1:], row.name))
+        self._initials = frozenset(cue[0] for cue in self._single)
 
     def companies(self) -> dict[str, tuple[int, str]]:
         """Company name -> (start month, label)."""
@@ -82,16 +83,21 @@ class CalendarTable:
         """The country whose cues ``text`` names most often (at least twice, and more often
         than any other country's), or ``None``. One pass over the text."""
         counts: Counter[str] = Counter()
-        tokens = [m.group() for m in _TOKEN.finditer(text)]
-        for i, token in enumerate(tokens):
-            for form in (token, token.rstrip(".,'\u2019-"), token.split("-")[0]):
-                if form in self._single:
-                    counts[self._single[form]] += 1
-                    break
-            for rest, name in self._multi.get(token, ()):
-                following = tuple(t.rstrip(".,") for t in tokens[i + 1 : i + 1 + len(rest)])
-                if following == rest:
-                    counts[name] += 1
+        tokens = _TOKEN.findall(text)
+        # Each distinct token once, weighted by how often it occurs; the forms tried are
+        # prefixes of the token, so a token whose first character starts no cue is passed by.
+        for token, times in Counter(tokens).items():
+            if token[0] in self._initials:
+                for form in (token, token.rstrip(".,'\u2019-"), token.split("-")[0]):
+                    if form in self._single:
+                        counts[self._single[form]] += times
+                        break
+            if token in self._multi:
+                for i in (i for i, t in enumerate(tokens) if t == token):
+                    for rest, name in self._multi[token]:
+                        following = tuple(t.rstrip(".,") for t in tokens[i + 1 : i + 1 + len(rest)])
+                        if following == rest:
+                            counts[name] += 1
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < _MIN_CUES:
             return None

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from extract.normalize.scanning import fold
 from extract.stages.dates.vocabulary import (
     _DAY_NUM,
     _MONTH,
@@ -47,9 +48,20 @@ _FISCAL_BEGINS = re.compile(
 )
 
 
+# Every fiscal statement and label names a fiscal or financial year or an ``FY`` label
+# (``FY`` and digits): a text whose folded form has none of them has no statement to find.
+_FISCAL_WORD = re.compile(r"f(?:y\s*['\u2019]?\d|iscal|inancial)")
+
+
+def _speaks_of_fiscal(text: str) -> bool:
+    return _FISCAL_WORD.search(fold(text)) is not None
+
+
 def _generic_fiscal_ends(text: str) -> list[tuple[int, int]]:
     """Spans of the month (and day) in ``its fiscal year ends in June`` / ``ending March 31``
     / ``begins in July`` with no year: a recurring date, not one day or month."""
+    if not _speaks_of_fiscal(text):
+        return []
     return [
         (m.start("d0") if m["d0"] else m.start("mon"), m.end())
         for pattern in (_FISCAL_STATEMENTS[-1], _FISCAL_BEGINS)
@@ -75,6 +87,8 @@ def stated_fiscal_calendar(text: str) -> FiscalCalendar | None:
     labelling; one naming only the closing month (``its fiscal year ends in June``) gives the
     start month, labelled by the end year.
     """
+    if not _speaks_of_fiscal(text):
+        return None
     found: FiscalCalendar | None = None
     for pattern in _FISCAL_STATEMENTS:
         for m in pattern.finditer(text):
@@ -137,7 +151,10 @@ def inferred_fiscal_calendar(text: str, reference: date | None = None) -> Fiscal
     whether fiscal years are named by their end (``FY25`` = April 2024 - March 2025) or
     start year. ``None`` when there is no such evidence or it points to the calendar year.
     """
-    anchors = [(m.start(), m) for m in _MONTH_QUARTER.finditer(text)]
+    # A label names a fiscal year, or is an ordinal quarter followed by ``ended``/``ending``.
+    if not _speaks_of_fiscal(text) and not ("ended" in fold(text) or "ending" in fold(text)):
+        return None
+    anchors: list[tuple[int, re.Match[str]]] | None = None  # found when first needed
     for label in _FQ_LABEL.finditer(text):
         ordinal = label["o1"] or label["o2"] or label["o3"] or label["o4"]
         number = _FQ_ORDINALS[ordinal.lower()] if ordinal else int(label["q"] or label["q2"])
@@ -150,6 +167,8 @@ def inferred_fiscal_calendar(text: str, reference: date | None = None) -> Fiscal
         elif label["o4"]:
             continue  # a quarter without ``fiscal`` counts only with the month it ended in
         else:
+            if anchors is None:
+                anchors = [(m.start(), m) for m in _MONTH_QUARTER.finditer(text)]
             near = [
                 (abs(pos - label.start()), m) for pos, m in anchors
                 if abs(pos - label.start()) <= _FQ_NEAR

@@ -10,16 +10,22 @@ from __future__ import annotations
 import bisect
 import re
 
-# Each cue pattern starts with a look-ahead for its cues' first letters, a cheap filter.
+from extract.normalize.scanning import fold, word_start_alternation
+
+# Future cues, matched in the folded (lower-case) text at word starts.
 _FUTURE = re.compile(
-    r"(?=[wsp'neiagfult])\b(?:will|won't|shall|'ll|plans?\s+to|needs?\s+to|planned\s+to|planning\s+to|expects?|expecting"
-    r"|expected\s+to|(?:is|are)\s+expected|aims?\s+to|intends?\s+to|going\s+to"
-    r"|(?:is|are)\s+set\s+to|(?:is|are)\s+scheduled|forecasts?|upcoming|is\s+due\s+to"
-    r"|would(?!\s+(?:have|not\s+have)\b)|payable|later\s+this\s+(?:week|month|quarter|year)"
-    r"|to\s+be\s+(?:paid|held|launched|released|published|completed|opened|delivered|issued"
-    r"|listed|made|announced|introduced|signed|closed|finali[sz]ed))\b",
-    re.IGNORECASE,
-)
+    word_start_alternation([
+        "will", "won't", "shall", "'ll", r"plans?\s+to", r"needs?\s+to", r"planned\s+to",
+        r"planning\s+to", "expects?", "expecting", r"expected\s+to", r"is\s+expected",
+        r"are\s+expected", r"aims?\s+to", r"intends?\s+to", r"going\s+to", r"is\s+set\s+to",
+        r"are\s+set\s+to", r"is\s+scheduled", r"are\s+scheduled", "forecasts?", "upcoming",
+        r"is\s+due\s+to", r"would(?!\s+(?:have|not\s+have)\b)", "payable",
+        r"later\s+this\s+(?:week|month|quarter|year)",
+        r"to\s+be\s+(?:paid|held|launched|released|published|completed|opened|delivered|issued"
+        r"|listed|made|announced|introduced|signed|closed|finali[sz]ed)",
+    ])
+    + r"\b"
+)  # fmt: skip
 # ``the outlook for December``, ``guidance for the December quarter``: a period a forecast
 # is about lies ahead.
 _FUTURE_BEFORE = re.compile(
@@ -58,12 +64,16 @@ def _looks_english(sentence: str) -> bool:
     return english >= 2 and english > other
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|,(?=\s)")
+# ``;``, ``:``, or ``,`` before a space (a pattern that begins with its characters, found fast).
+_CLAUSE_BREAK = re.compile(r"[,:;](?:(?<=[;:])|(?=\s))")
+# Comparison cues, matched in the folded (lower-case) text at word starts.
 _COMPARISON_CUE = re.compile(
-    r"(?=[cafvtor])\b(?:compared\s+(?:with|to)|as\s+against|against|from|versus|vs\.?|than|over"
-    r"|relative\s+to)\b",
-    re.IGNORECASE,
-)
+    word_start_alternation([
+        r"compared\s+(?:with|to)", r"as\s+against", "against", "from", "versus", r"vs\.?",
+        "than", "over", r"relative\s+to",
+    ])
+    + r"\b"
+)  # fmt: skip
 
 
 def _comparison_basis(cues: TextCues, s_start: int, start: int) -> bool:
@@ -147,9 +157,10 @@ class TextCues:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        folded = fold(text)
         future = [
             m.span()
-            for m in _FUTURE.finditer(text)
+            for m in _FUTURE.finditer(folded)
             if not (
                 m.group().lower().startswith("forecast")
                 and _FORECAST_NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start())
@@ -157,8 +168,9 @@ class TextCues:
         ]
         self._future_starts = [start for start, _ in future]
         self._future_ends = [end for _, end in future]
-        self._comparison_starts = [m.start() for m in _COMPARISON_CUE.finditer(text)]
-        self._comparison_ends = [m.end() for m in _COMPARISON_CUE.finditer(text)]
+        comparisons = [m.span() for m in _COMPARISON_CUE.finditer(folded)]
+        self._comparison_starts = [start for start, _ in comparisons]
+        self._comparison_ends = [end for _, end in comparisons]
         self._breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
         self._clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
 
