@@ -3,8 +3,9 @@
 
 The stage works in passes, one module each:
 
-- ``rules``: the grammar, a list of rules (pattern, handler, trigger word); each pattern runs
-  only in windows around its trigger words, which keeps matching linear in the text;
+- ``rules``: the grammar, a list of rules (pattern, handler, trigger word);
+- ``windows``: the windows of text around each kind of trigger word, the only places where a
+  rule's pattern runs, which keeps matching linear in the text;
 - ``handlers``: turn a match into a ``DateExpr`` (what the phrase states), or reject it;
 - ``combine``: keep the longest non-overlapping candidates, join prefixes to the atom they
   introduce and neighbours into ranges (``from May to June``, ``the end of 2024``);

@@ -3,8 +3,6 @@ windows that keep matching linear in the text."""
 
 from __future__ import annotations
 
-import re
-
 from extract.stages.dates.handlers import (
     _compile,
     _h_cjk,
@@ -484,80 +482,3 @@ def _rules(numeric_order: str) -> list[_Rule]:
         ),
     ]
     return rules
-
-
-# Every pattern needs a digit or one of a few words; it only runs in windows of text around
-# them (lower-cased text; a trigger word must start a word).
-_TRIGGERS: dict[str, re.Pattern[str]] = {
-    "digit": re.compile(r"\d+"),
-    "year4": re.compile(r"(?:1[89]|20)\d\d"),
-    "qh": re.compile(r"[qh][1-4]|[1-4][qh]"),
-    "fiscal": re.compile(r"(?:fy|fiscal|financial)"),
-    "calendar": re.compile(r"calendar|cy\s*['\u2019]?\d"),
-    "month": re.compile(
-        r"(?:january|february|march|april|may|june|july|august|september|october|november"
-        r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?![a-z])"
-    ),
-    "quarter": re.compile(r"quarters?(?![a-z])"),
-    "half": re.compile(r"half(?![a-z])"),
-    "year": re.compile(r"years?(?![a-z])"),
-    "same": re.compile(r"(?:same|ago|earlier)(?![a-z])"),
-    "months": re.compile(r"(?:months|quarters)(?![a-z])"),
-    "monthword": re.compile(r"month(?![a-z])"),
-    "week": re.compile(r"(?:weeks?|weekend|w/c)(?![a-z])"),
-    "weekday": re.compile(
-        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed"
-        r"|thu|thurs?|fri|sat|sun)(?![a-z])"
-    ),
-    "day": re.compile(r"(?:today|yesterday|tomorrow)(?![a-z])"),
-    "spelled": re.compile(r"(?:thousand|nineteen|twenty)(?![a-z])"),
-    "edge": re.compile(r"(?:end|close|beginning|start)(?![a-z])"),
-    "ending": re.compile(r"(?:ended|ending|through|(?:year|quarter)\s+to)(?![a-z])"),
-    "cjk": re.compile(r"[今明去前后後]年|[上下]半年|季度"),
-}
-_ON_YEAR = re.compile(r"on\s*-\s*$|on\s+$")
-_YEAR_ON_YEAR = re.compile(r"\s*-\s*on\s*-|\s+on\s+year|\s*-\s*(?:end|over|to|ago|earlier)")
-# Characters matched before and after a trigger.
-_WINDOW = {"digit": (24, 48), "year4": (16, 24), "qh": (16, 24), "month": (40, 48)}
-_DEFAULT_WINDOW = (48, 48)
-
-
-def _merge(
-    spans: list[tuple[int, int]], before: int, after: int, size: int
-) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        start, end = max(0, start - before), min(size, end + after)
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _trigger_spans(kind: str, text: str, lower: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in _TRIGGERS[kind].finditer(lower):
-        start = m.start()
-        if kind not in ("digit", "year4", "qh", "cjk") and start and lower[start - 1].isalpha():
-            continue
-        if kind == "year4" and start and lower[start - 1].isdigit():
-            continue
-        if kind == "year" and (
-            _YEAR_ON_YEAR.match(lower, m.end()) or _ON_YEAR.search(lower, max(0, start - 8), start)
-        ):
-            continue
-        spans.append(m.span())
-    return spans
-
-
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Stretches of ``text`` worth matching, per trigger kind."""
-    size = len(text)
-    lower = text.lower()
-    if len(lower) != size:  # a few characters change length when lower-cased
-        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return {
-        kind: _merge(_trigger_spans(kind, text, lower), *_WINDOW.get(kind, _DEFAULT_WINDOW), size)
-        for kind in _TRIGGERS
-    }

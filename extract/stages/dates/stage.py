@@ -32,10 +32,7 @@ from extract.stages.dates.fiscal import (
 from extract.stages.dates.handlers import (
     _Candidate,
 )
-from extract.stages.dates.rules import (
-    _rules,
-    _windows,
-)
+from extract.stages.dates.rules import _rules
 from extract.stages.dates.tense import (
     _RESULTS,
     TextCues,
@@ -43,6 +40,7 @@ from extract.stages.dates.tense import (
     _looks_english,
     _speaks_of_future,
 )
+from extract.stages.dates.windows import _windows
 
 
 class DateStage:
