@@ -6,7 +6,9 @@
   the regex engine rejects at a position after one or two comparisons;
 - ``word_start_alternation``: ``\\b(?:...)`` written so that the regex engine scans for the
   first characters of its branches instead of trying every position;
-- ``scouted``: the matches of a pattern tried only at the positions where a match can start.
+- ``scouted``: the matches of a pattern tried only at the positions where a match can start;
+- ``start_guard``: a look-ahead for the characters a pattern's matches can start with, which
+  spares the pattern's branches at every other position.
 
 A case-insensitive pattern that needs a word (``(?i:sterling)``) can only match a text whose
 folded form contains that word in lower case, so ``"sterling" in fold(text)`` tells, at the
@@ -20,8 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from re import _constants as _c
+from re import _parser as _p
 
-__all__ = ["fold", "scouted", "word_alternation", "word_start_alternation"]
+__all__ = ["fold", "scouted", "start_guard", "word_alternation", "word_start_alternation"]
 
 _EXOTIC = "\u0130\u0131\u017f\u212a"
 _EXOTIC_TABLE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -104,3 +108,80 @@ def scouted(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Itera
         if m is not None:
             end = m.end()
             yield m
+
+
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: r"\d",
+    _c.CATEGORY_NOT_DIGIT: r"\D",
+    _c.CATEGORY_SPACE: r"\s",
+    _c.CATEGORY_NOT_SPACE: r"\S",
+    _c.CATEGORY_WORD: r"\w",
+    _c.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+class _Anything(Exception):
+    """A match may start with any character (or with one this analysis does not follow)."""
+
+
+def _first(items: list, parts: list[str]) -> bool:
+    """Add to ``parts`` the character-class items a match of the sequence ``items`` can start
+    with; return whether the sequence can match the empty string."""
+    for op, av in items:
+        if op is _c.LITERAL:
+            parts.append(re.escape(chr(av)))
+            return False
+        if op is _c.IN:
+            for item, value in av:
+                if item is _c.LITERAL:
+                    parts.append(re.escape(chr(value)))
+                elif item is _c.RANGE:
+                    parts.append(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+                elif item is _c.CATEGORY and value in _CATEGORIES:
+                    parts.append(_CATEGORIES[value])
+                else:  # a negated class, or one this analysis does not follow
+                    raise _Anything
+            return False
+        if op is _c.BRANCH:
+            nullable = False
+            for branch in av[1]:
+                nullable = _first(branch.data, parts) or nullable
+            if not nullable:
+                return False
+        elif op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if add_flags or del_flags:  # the look-ahead would not share the group's flags
+                raise _Anything
+            if not _first(sub.data, parts):
+                return False
+        elif op is _c.ATOMIC_GROUP:
+            if not _first(av.data, parts):
+                return False
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            if not _first(sub.data, parts) and low > 0:
+                return False
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the next item supplies the first character
+        else:  # any character, a back-reference, a conditional group
+            raise _Anything
+    return True
+
+
+def start_guard(pattern: str, flags: int = 0) -> str:
+    """A look-ahead ``(?=[...])`` for the characters a match of ``pattern`` (compiled with
+    ``flags``) can start with, or ``""`` when it may start with any character or match the
+    empty string. Put in front of the pattern, it changes no match and lets most positions
+    fail on one test.
+
+    >>> start_guard(r"(?<!\\w)(?:the\\s+)?(?P<d>\\d+)\\s+May")
+    '(?=[t\\\\d])'
+    """
+    parts: list[str] = []
+    try:
+        nullable = _first(list(_p.parse(pattern, flags)), parts)
+    except _Anything:
+        return ""
+    if nullable or not parts:
+        return ""
+    return "(?=[" + "".join(dict.fromkeys(parts)) + "])"

@@ -11,6 +11,7 @@ from extract.normalize.dates import (
     MONTHS,
     DateExpr,
 )
+from extract.normalize.scanning import start_guard
 from extract.stages.dates.vocabulary import (
     _AMOUNT_AFTER,
     _ORDINAL_WORDS,
@@ -46,8 +47,10 @@ class _Rule:
 
 
 def _compile(pattern: str, *, case: bool = False) -> re.Pattern[str]:
+    """``pattern`` compiled (verbose; case-insensitive unless ``case``), led by a look-ahead
+    for the characters its matches can start with (the same matches, found faster)."""
     flags = re.VERBOSE if case else re.VERBOSE | re.IGNORECASE
-    return re.compile(pattern, flags)
+    return re.compile(start_guard(pattern, flags) + "(?:" + pattern + "\n)", flags)
 
 
 def _g(m: re.Match[str], name: str) -> str | None:
