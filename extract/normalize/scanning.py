@@ -8,7 +8,8 @@
   first characters of its branches instead of trying every position;
 - ``scouted``: the matches of a pattern tried only at the positions where a match can start;
 - ``start_guard``: a look-ahead for the characters a pattern's matches can start with, which
-  spares the pattern's branches at every other position.
+  spares the pattern's branches at every other position; ``guarded`` compiles a pattern led
+  by it.
 
 A case-insensitive pattern that needs a word (``(?i:sterling)``) can only match a text whose
 folded form contains that word in lower case, so ``"sterling" in fold(text)`` tells, at the
@@ -25,7 +26,14 @@ from collections.abc import Iterable, Iterator
 from re import _constants as _c
 from re import _parser as _p
 
-__all__ = ["fold", "scouted", "start_guard", "word_alternation", "word_start_alternation"]
+__all__ = [
+    "fold",
+    "guarded",
+    "scouted",
+    "start_guard",
+    "word_alternation",
+    "word_start_alternation",
+]
 
 _EXOTIC = "\u0130\u0131\u017f\u212a"
 _EXOTIC_TABLE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -185,3 +193,19 @@ def start_guard(pattern: str, flags: int = 0) -> str:
     if nullable or not parts:
         return ""
     return "(?=[" + "".join(dict.fromkeys(parts)) + "])"
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` led by its ``start_guard``: the same matches and
+    groups, found faster where most positions cannot start a match."""
+    head = _GLOBAL_FLAGS.match(pattern)
+    lead = head.group() if head else ""
+    body = pattern[len(lead) :]
+    verbose = re.compile(pattern, flags).flags & re.VERBOSE
+    guard = start_guard(pattern, flags)
+    if not guard:
+        return re.compile(pattern, flags)
+    return re.compile(lead + guard + "(?:" + body + ("\n)" if verbose else ")"), flags)

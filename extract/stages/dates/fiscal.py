@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from extract.normalize.scanning import fold
+from extract.normalize.scanning import fold, guarded
 from extract.stages.dates.vocabulary import (
     _DAY_NUM,
     _MONTH,
@@ -26,22 +26,22 @@ _FY_SPAN = (
 )
 _FISCAL_STATEMENTS = (
     # ``fiscal 2023, the twelve months ended March 31, 2024`` / ``FY25 (year ending June 30)``
-    re.compile(rf"{_FY_LABEL}\s*(?:,|\(|-|\u2014|\u2013)?\s*(?:which|that)?\s*{_FY_SPAN}{_FY_DAY}",
+    guarded(rf"{_FY_LABEL}\s*(?:,|\(|-|\u2014|\u2013)?\s*(?:which|that)?\s*{_FY_SPAN}{_FY_DAY}",
                re.IGNORECASE),
     # ``fiscal 2023 ended March 31, 2024`` / ``fiscal 2023, which ended on Sept. 30, 2023``
-    re.compile(rf"{_FY_LABEL}\s*(?:,\s*(?:which|that)\s+|\s)(?:ended|ending|ends|closed)\s+"
+    guarded(rf"{_FY_LABEL}\s*(?:,\s*(?:which|that)\s+|\s)(?:ended|ending|ends|closed)\s+"
                rf"(?:on\s+)?{_FY_DAY}", re.IGNORECASE),
     # ``the twelve months ended March 31, 2024 (fiscal 2023)``
-    re.compile(rf"{_FY_SPAN}{_FY_DAY}\s*(?:,\s*(?:or\s+|known\s+as\s+)?|\(\s*){_FY_LABEL}",
+    guarded(rf"{_FY_SPAN}{_FY_DAY}\s*(?:,\s*(?:or\s+|known\s+as\s+)?|\(\s*){_FY_LABEL}",
                re.IGNORECASE),
     # ``its fiscal year ends in March`` / ``the fiscal year ended June 30, 2024``
-    re.compile(rf"(?:fiscal|financial)\s+year\s+(?:that\s+)?(?:ends|ended|ending|closes|runs\s+to"
+    guarded(rf"(?:fiscal|financial)\s+year\s+(?:that\s+)?(?:ends|ended|ending|closes|runs\s+to"
                rf"|runs\s+through)\s+(?:on\s+|in\s+)?{_FY_DAY}", re.IGNORECASE),
 )  # fmt: skip
 
 
 # ``whose fiscal year begins in July``, ``its financial year starts on April 1``
-_FISCAL_BEGINS = re.compile(
+_FISCAL_BEGINS = guarded(
     rf"(?:fiscal|financial)\s+year\s+(?:that\s+)?(?:begins|began|starts|started|commences"
     rf"|runs\s+from)\s+(?:on\s+|in\s+)?{_FY_DAY}",
     re.IGNORECASE,
@@ -50,7 +50,7 @@ _FISCAL_BEGINS = re.compile(
 
 # Every fiscal statement and label names a fiscal or financial year or an ``FY`` label
 # (``FY`` and digits): a text whose folded form has none of them has no statement to find.
-_FISCAL_WORD = re.compile(r"f(?:y\s*['\u2019]?\d|iscal|inancial)")
+_FISCAL_WORD = guarded(r"f(?:y\s*['\u2019]?\d|iscal|inancial)")
 
 
 def _speaks_of_fiscal(text: str) -> bool:
@@ -115,7 +115,7 @@ def stated_fiscal_calendar(text: str) -> FiscalCalendar | None:
     return found
 
 
-_FQ_LABEL = re.compile(
+_FQ_LABEL = guarded(
     r"""(?<![\w])(?:
         [Qq](?P<q>[1-4])\s*(?:of\s+)?(?:FY|fiscal\s+(?:year\s+)?)\s*['\u2019]?(?P<fy>\d{4}|\d\d)(?![\w])
       | FY\s*['\u2019]?(?P<fy2>\d{4}|\d\d)\s*[-/]?\s*[Qq](?P<q2>[1-4])(?![\w])
@@ -128,13 +128,13 @@ _FQ_LABEL = re.compile(
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
-_FQ_ENDED = re.compile(
+_FQ_ENDED = guarded(
     rf"""\s*(?:,\s*(?:which|that)\s+|\(\s*)?(?:(?:the\s+)?(?:quarter|period|three\s+months)\s+)?
     (?:ended|ending|ends|to|through)\s+(?:on\s+)?(?P<mon>{_MONTH})(?:\s*(?P<d>{_DAY_NUM}))?
     (?:,?\s*(?P<ey>{_YEAR4}))?""",
     re.VERBOSE | re.IGNORECASE,
 )
-_MONTH_QUARTER = re.compile(rf"(?<![\w])the\s+(?P<mon>{_MONTH})\s+quarter(?![\w])", re.IGNORECASE)
+_MONTH_QUARTER = guarded(rf"(?<![\w])the\s+(?P<mon>{_MONTH})\s+quarter(?![\w])", re.IGNORECASE)
 _FQ_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FQ_NEAR = 600  # characters between a fiscal quarter and the ``<Month> quarter`` naming it
 
@@ -194,4 +194,4 @@ def inferred_fiscal_calendar(text: str, reference: date | None = None) -> Fiscal
     return None
 
 
-_HALF_SPAN = re.compile(r"first[\s-]+half|half[\s-]+year|\binterim\b|\bH1\b", re.IGNORECASE)
+_HALF_SPAN = guarded(r"first[\s-]+half|half[\s-]+year|\binterim\b|\bH1\b", re.IGNORECASE)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from extract.normalize.scanning import fold, word_start_alternation
+from extract.normalize.scanning import fold, guarded, word_start_alternation
 
 # Future cues, matched in the folded (lower-case) text at word starts.
-_FUTURE = re.compile(
+_FUTURE = guarded(
     word_start_alternation([
         "will", "won't", "shall", "'ll", r"plans?\s+to", r"needs?\s+to", r"planned\s+to",
         r"planning\s+to", "expects?", "expecting", r"expected\s+to", r"is\s+expected",
@@ -28,7 +28,7 @@ _FUTURE = re.compile(
 )  # fmt: skip
 # ``the outlook for December``, ``guidance for the December quarter``: a period a forecast
 # is about lies ahead.
-_FUTURE_BEFORE = re.compile(
+_FUTURE_BEFORE = guarded(
     r"\b(?:outlook|guidance|forecasts?|projections?|targets?)\s+(?:for|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -39,11 +39,11 @@ _SUPERLATIVE = frozenset({
     "smallest", "fastest", "slowest", "deepest", "sharpest", "steepest", "busiest", "quietest",
     "softest", "firmest", "most", "least",
 })  # fmt: skip
-_RESULTS = re.compile(
+_RESULTS = guarded(
     r"(?:'s)?\s+(?:financial\s+|earnings\s+|operating\s+)?(?:results|earnings|report|figures)\b",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[,;:]")
+_CLAUSE_END = guarded(r"[,;:]")
 _ENGLISH_WORDS = frozenset({
     "the", "and", "of", "to", "on", "was", "were", "is", "are", "has", "have", "had", "with",
     "for", "by", "at", "its", "their", "from", "that", "which", "went", "said", "will", "it",
@@ -65,9 +65,9 @@ def _looks_english(sentence: str) -> bool:
 
 
 # ``;``, ``:``, or ``,`` before a space (a pattern that begins with its characters, found fast).
-_CLAUSE_BREAK = re.compile(r"[,:;](?:(?<=[;:])|(?=\s))")
+_CLAUSE_BREAK = guarded(r"[,:;](?:(?<=[;:])|(?=\s))")
 # Comparison cues, matched in the folded (lower-case) text at word starts.
-_COMPARISON_CUE = re.compile(
+_COMPARISON_CUE = guarded(
     word_start_alternation([
         r"compared\s+(?:with|to)", r"as\s+against", "against", "from", "versus", r"vs\.?",
         "than", "over", r"relative\s+to",
@@ -106,7 +106,7 @@ def _speaks_of_future(cues: TextCues, s_start: int, s_end: int, start: int, end:
 
 # ``compared with the three months ending September``, ``grow 5% from the June quarter``,
 # ``versus September``: the basis of a comparison has happened, even in a guidance sentence.
-_COMPARED_BEFORE = re.compile(
+_COMPARED_BEFORE = guarded(
     r"(?i)(?:\bcompared\s+(?:with|to)|\bas\s+against|\bagainst|\bversus|\bvs\.?|\brelative\s+to"
     r"|\bthan|(?:%|\bpercent|\bper\s+cent|\bpoints?)\s+(?:[a-z]+\s+){0,2}from)"
     r"\s+(?:[\w'\u2019-]+\s+){0,3}\Z"
@@ -114,7 +114,7 @@ _COMPARED_BEFORE = re.compile(
 # ``the plant we opened in January``, ``orders won in September``, ``since March``: a
 # past-tense verb (or ``since``) governing the date; ``expected``, ``scheduled``, ``delayed``
 # and the like point ahead and do not count.
-_PAST_VERB_BEFORE = re.compile(
+_PAST_VERB_BEFORE = guarded(
     r"(?i)(?:(?<!\bbe\s)(?<!\bbe\s\s)\b(?:(?!(?:expected|scheduled|planned|slated|targeted|aimed"
     r"|intended|anticipated|projected|forecasted|budgeted|timed|pencil+ed|earmarked|proposed"
     r"|needed|required|delayed|postponed|pushed|moved|deferred|extended|rescheduled|guided"
@@ -123,7 +123,7 @@ _PAST_VERB_BEFORE = re.compile(
     r"\s+(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+)?\Z"
     r"|\bsince\s+(?:(?:early|late|mid)[\s-]+)?\Z)"
 )
-_PAST_VERB_AFTER = re.compile(
+_PAST_VERB_AFTER = guarded(
     r"(?i)\s+(?:was|were|had|saw|showed|brought|proved|marked|ended|delivered|posted)\b"
 )
 
@@ -140,13 +140,13 @@ def _past_anchored(text: str, s_start: int, start: int, end: int) -> bool:
 
 
 # ``its forecast``, ``beat forecasts``, ``analysts' forecasts``: the noun, no future cue.
-_FORECAST_NOUN_BEFORE = re.compile(
+_FORECAST_NOUN_BEFORE = guarded(
     r"(?i)(?:\b(?:its|the|their|a|an|our|his|her|this|that|these|those|beat|beats|beating"
     r"|missed|misses|missing|topped|tops|exceeded|exceeds|above|below|of|with|than)"
     r"|(?<=[a-z])(?:'s|s'|\u2019s|s\u2019))\s+\Z"
 )
 # ``said in October``, ``announced on March 3``: the date of a past report.
-_PAST_REPORT_BEFORE = re.compile(
+_PAST_REPORT_BEFORE = guarded(
     r"(?i)\b(?:said|announced|reported|disclosed|revealed|confirmed|stated|warned|told\s+\w+)"
     r"\s+(?:in|on|during|earlier\s+in|late\s+in|early\s+in)\s+(?:the\s+)?\Z"
 )

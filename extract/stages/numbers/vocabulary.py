@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from extract.normalize.quantity import ADJECTIVES
+from extract.normalize.scanning import guarded
 
 
 def _words(text: str) -> list[str]:
@@ -89,7 +90,7 @@ _GLUE_CODES = frozenset(
 )
 _ED_NOUNS = frozenset(_words("seed feed speed bed shed red hundred sled need"))
 _AMBIGUOUS_ABBREVIATIONS = frozenset({"m", "b", "t", "T", "B"})
-_SCALE_RE = re.compile(r"(?i)thousand|million|billion|trillion|\bbn\b|\bmn\b|\bmln\b")
+_SCALE_RE = guarded(r"(?i)thousand|million|billion|trillion|\bbn\b|\bmn\b|\bmln\b")
 
 # --- patterns ----------------------------------------------------------------------------
 
@@ -98,7 +99,7 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 # Numbers inside these are parts of dates and times, never counts.
-_DATE_MASK_RE = re.compile(
+_DATE_MASK_RE = guarded(
     r"(?=[\dJFMASONDQH])(?:"
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]\d|\s?%)(?:\s*,?\s*\d{{4}}\b)?"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s*,?\s*\d{{4}}\b)?"
@@ -112,11 +113,11 @@ _DATE_MASK_RE = re.compile(
     r"|\b(?:1[89]|20)\d{2}\s*[-\u2013—/]\s*(?:(?:1[89]|20)\d{2}|\d{2})\b"
     r")"
 )
-_URL_RE = re.compile(r"\b(?=[hw])(?:https?://|www\.)\S+")
-_EMAIL_RE = re.compile(r"(?<![\w.+-])(?=\w)[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_RANGE_JOIN_RE = re.compile(r"\s*(?P<join>-|\u2013|—|~|(?i:to|and|or)\b)\s*")
-_BETWEEN_RE = re.compile(r"(?i)\bbetween\s+\Z")
-_POINT_UNIT_RE = re.compile(r"point|\bpp|\bppt|bps|basis", re.IGNORECASE)
+_URL_RE = guarded(r"\b(?=[hw])(?:https?://|www\.)\S+")
+_EMAIL_RE = guarded(r"(?<![\w.+-])(?=\w)[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_RANGE_JOIN_RE = guarded(r"\s*(?P<join>-|\u2013|—|~|(?i:to|and|or)\b)\s*")
+_BETWEEN_RE = guarded(r"(?i)\bbetween\s+\Z")
+_POINT_UNIT_RE = guarded(r"point|\bpp|\bppt|bps|basis", re.IGNORECASE)
 
 
 def _is_point_unit(unit_text: str) -> bool:
@@ -125,7 +126,7 @@ def _is_point_unit(unit_text: str) -> bool:
 
 
 # "rose from $5 to $7" states a change (two amounts); "ranges from $5 to $7" a range.
-_CHANGE_FROM_RE = re.compile(
+_CHANGE_FROM_RE = guarded(
     r"(?i)\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increase[sd]?|increasing|grew"
     r"|grow(?:s|n|ing)?|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|surge[sd]?|surging|soar(?:s|ed|ing)?"
     r"|drop(?:s|ped|ping)?|decline[sd]?|declining|slid(?:e|es|ing)?|slip(?:s|ped|ping)?"
@@ -134,27 +135,25 @@ _CHANGE_FROM_RE = re.compile(
     r"|went|go(?:es|ne)?|move[sd]?|change[sd]?|shrank|shrink(?:s|ing)?|doubled|tripled|halved)"
     r"(?:\s+[a-z]+){0,3}?\s+from\s+(?:[a-z]+\s+){0,2}\Z"
 )
-_SIGN_BEFORE_RE = re.compile(
-    r"(?:(?<![A-Za-z])(?i:minus|negative)\s+|(?:(?<=[\s(\[])|^)[-\u2212+])\Z"
-)
-_PLUS_MINUS_RE = re.compile(r"±|\+/-")
-_AMOUNT_BEFORE_RE = re.compile(
+_SIGN_BEFORE_RE = guarded(r"(?:(?<![A-Za-z])(?i:minus|negative)\s+|(?:(?<=[\s(\[])|^)[-\u2212+])\Z")
+_PLUS_MINUS_RE = guarded(r"±|\+/-")
+_AMOUNT_BEFORE_RE = guarded(
     r"(?:\d|[%$€£¥元]|(?i:yuan|dollars?|euros?|pounds|yen|renminbi|rmb|million|billion"
     r"|trillion|bn|mn|cents?)|\b[A-Z]{3})\s*\Z"
 )
-_CENTS_TAIL_RE = re.compile(
+_CENTS_TAIL_RE = guarded(
     r"\s+(?:and\s+)?(?:\d{1,2}|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven"
     r"|eight|nine)\b)(?:(?:\s+|-)(?i:cents?|pence)\b|(?=\s*(?:[.!?,;]|\Z)))"
 )
 # Pence or cents glued to an amount: "312p", "4.2p", "75c" (not "p.12", "5c.d", "3pm").
-_GLUED_SUBUNIT_RE = re.compile(r"(?P<unit>[pc])(?![A-Za-z0-9\u00c0-\u024f])(?!\.[A-Za-z0-9])")
+_GLUED_SUBUNIT_RE = guarded(r"(?P<unit>[pc])(?![A-Za-z0-9\u00c0-\u024f])(?!\.[A-Za-z0-9])")
 # Video resolutions and the like are numbers glued to a "p", never pence.
 _RESOLUTIONS = frozenset({480, 576, 720, 1080, 1440, 2160, 4320})
-_DOLLARISH_RE = re.compile(r"(?i)(?:dollars?|euros?|pounds(?:\s+sterling)?)\Z")
+_DOLLARISH_RE = guarded(r"(?i)(?:dollars?|euros?|pounds(?:\s+sterling)?)\Z")
 
-_QUALIFIER_RE = re.compile(
+_QUALIFIER_RE = guarded(
     r"(?i)(?<![A-Za-z])(?:"
     r"(?P<upper>no\s+more\s+than|not\s+more\s+than|no\s+higher\s+than|less\s+than|fewer\s+than"
     r"|lower\s+than|under|below|up\s+to|at\s+most|a\s+maximum(?:\s+(?:amount|total|sum))?\s+of"
@@ -182,39 +181,39 @@ _QUALIFIER_ENDS = tuple(
     just
     """)
 )
-_TRAILING_QUALIFIER_RE = re.compile(
+_TRAILING_QUALIFIER_RE = guarded(
     r"(?i)\s*(?:(?P<lower>(?:or|and)\s+(?:more|above|higher|over)\b|\+)"
     r"|(?P<upper>(?:or|and)\s+(?:less|below|fewer|under|lower)\b)"
     r"|(?P<approx>or\s+so\b))"
 )
 # A noun, a hyphen, an ampersand, a quote or anything else, after optional spaces.
-_NP_TOKEN_RE = re.compile(
+_NP_TOKEN_RE = guarded(
     r"[ \t\u00a0]*(?:(?P<w>[A-Za-z][A-Za-z'\u2019]*)|(?P<h>-)|(?P<amp>&)|(?P<q>[\"“”])"
     r"|(?P<n>\d[\dA-Za-z]*\b)|(?P<o>\S|\n))"
 )
-_HYPHEN_WORD_RE = re.compile(r"[ \t]*-[ \t]*(?P<w>[A-Za-z]+)\b(?!\s*-\s*[A-Za-z])")
-_MULTIPLIER_RE = re.compile(r"(?i)\s*(?:-\s*)?(?:times|fold)\b|x\b")
-_PARTITIVE_RE = re.compile(
+_HYPHEN_WORD_RE = guarded(r"[ \t]*-[ \t]*(?P<w>[A-Za-z]+)\b(?!\s*-\s*[A-Za-z])")
+_MULTIPLIER_RE = guarded(r"(?i)\s*(?:-\s*)?(?:times|fold)\b|x\b")
+_PARTITIVE_RE = guarded(
     r"(?i)\s+of\s+(?:the|us|them|these|those|its|their|our|his|her|which|whom|my|your|all|it)\b"
 )
 # "of March's", "of the month's", "of its": a partitive whose noun names what is counted.
-_OF_OWNER_RE = re.compile(
+_OF_OWNER_RE = guarded(
     r"[ \t]+of[ \t]+(?:(?:the|its|their|our|this|that|last|these|those)[ \t]+)?"
     r"(?:[\w-]+['\u2019]s[ \t]+)?"
 )
-_NUMBER_OF_RE = re.compile(r"(?i)\b(?:the|a|its|their)\s+(?:total\s+)?number\s+of\s+")
-_PRONOUN_PARTITIVE_RE = re.compile(r"(?i)\s+of\s+(?:them|these|those|which|whom)\b")
+_NUMBER_OF_RE = guarded(r"(?i)\b(?:the|a|its|their)\s+(?:total\s+)?number\s+of\s+")
+_PRONOUN_PARTITIVE_RE = guarded(r"(?i)\s+of\s+(?:them|these|those|which|whom)\b")
 # A verb or preposition right before a bare small count: "closed six", "up from 540".
-_PARALLEL_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:from|to|and|[a-z]{2,}(?:ed|ing))[ \t]+\Z")
-_NP_WORD_RE = re.compile(r"[A-Za-z]+(?:[ \t]*-[ \t]*[A-Za-z]+)*")
+_PARALLEL_BEFORE_RE = guarded(r"(?<![A-Za-z])(?:from|to|and|[a-z]{2,}(?:ed|ing))[ \t]+\Z")
+_NP_WORD_RE = guarded(r"[A-Za-z]+(?:[ \t]*-[ \t]*[A-Za-z]+)*")
 # The word right before a number, searched in a slice of text that ends at the number: the
 # look-behind lets the search try word starts alone (a match from inside a run of letters
 # would also match from the letter before it, which the search tries first).
-_PREV_WORD_RE = re.compile(
+_PREV_WORD_RE = guarded(
     r"(?<![A-Za-z])(?P<w>[A-Za-z][\w'\u2019.&]*)(?P<sep>[ \t]*-[ \t]*|[ \t]+)\Z"
 )
-_MODEL_SUFFIX_AFTER_RE = re.compile(r"[ \t]+(?P<w>[A-Za-z]+)\b")
-_SUBJECT_RE = re.compile(
+_MODEL_SUFFIX_AFTER_RE = guarded(r"[ \t]+(?P<w>[A-Za-z]+)\b")
+_SUBJECT_RE = guarded(
     r"(?i)(?<![a-z])(?P<noun>[a-z]+)\s+(?:(?:has|have|had)\s+)?"
     r"(?:exceeded|reached|surpassed|topped|hit|totaled|totalled|numbered|stood\s+at|was|were|rose\s+to|grew\s+to|increased\s+to"
     r"|climbed\s+to|jumped\s+to|fell\s+to|dropped\s+to|declined\s+to|amounted\s+to|came\s+to"
