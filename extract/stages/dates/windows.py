@@ -4,9 +4,10 @@ Every pattern of ``rules`` needs a digit or one of a few words (its trigger); it
 in windows of text around them, which keeps matching linear in the text. Triggers are found
 in the lower-cased text, and a trigger word must start a word.
 
-Each trigger pattern comes with the words one of which a text must hold for it to match
-(none: always scanned), so that a text without them costs a substring test, not a scan.
-Runs of digits closer than a window's reach form one window, found by one match.
+Trigger words (month names, ``quarter``, ``year``, ...) are found by one scan for all of
+them; the other triggers (digits, years, ``Q3``, fiscal labels, Chinese periods) by a pattern
+each, which runs only where the text holds the words it needs. Runs of digits closer than a
+window's reach form one window, found by one match.
 """
 
 from __future__ import annotations
@@ -26,7 +27,33 @@ _WEEKDAY_WORDS = (
 )  # fmt: skip
 _CJK = "今明去前后後上下季"
 
-# kind -> (pattern in the lower-cased text, words one of which it needs).
+# Trigger words (lower case) of each kind: a word at the start of a word and followed by no
+# letter. One scan of the text finds them all: at a position at most one of them can be
+# followed by no letter, and it may trigger several kinds (``quarters``).
+_TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
+    "month": _MONTH_WORDS,
+    "quarter": ("quarter", "quarters"),
+    "half": ("half",),
+    "year": ("year", "years"),
+    "same": ("same", "ago", "earlier"),
+    "months": ("months", "quarters"),
+    "monthword": ("month",),
+    "week": ("week", "weeks", "weekend", "w/c"),
+    "weekday": _WEEKDAY_WORDS,
+    "day": ("today", "yesterday", "tomorrow"),
+    "spelled": ("thousand", "nineteen", "twenty"),
+    "edge": ("end", "close", "beginning", "start"),
+    # and ``year to``, ``quarter to`` (see ``_word_spans``)
+    "ending": ("ended", "ending", "through"),
+}
+_KINDS_OF_WORD: dict[str, list[str]] = {}
+for _kind, _words in _TRIGGER_WORDS.items():
+    for _word in _words:
+        _KINDS_OF_WORD.setdefault(_word, []).append(_kind)
+_WORD_RE = re.compile(word_alternation(_KINDS_OF_WORD) + r"(?![a-z])")
+_TO_RE = re.compile(r"\s+to(?![a-z])")
+
+# Other kinds: kind -> (pattern in the lower-cased text, words one of which it needs).
 _TRIGGERS: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
     "digit": (re.compile(r"\d+"), ()),
     "year4": (re.compile(r"(?:1[89]|20)\d\d"), ()),
@@ -34,31 +61,6 @@ _TRIGGERS: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
     "qh": (re.compile(r"[qh1-4](?:(?<=[qh])[1-4]|(?<=[1-4])[qh])"), ()),
     "fiscal": (re.compile(r"(?:fy|fiscal|financial)"), ("fy", "fiscal", "financial")),
     "calendar": (re.compile(r"calendar|cy\s*['\u2019]?\d"), ("calendar", "cy")),
-    "month": (re.compile(word_alternation(_MONTH_WORDS) + r"(?![a-z])"), ()),
-    "quarter": (re.compile(r"quarters?(?![a-z])"), ("quarter",)),
-    "half": (re.compile(r"half(?![a-z])"), ("half",)),
-    "year": (re.compile(r"years?(?![a-z])"), ("year",)),
-    "same": (re.compile(r"(?:same|ago|earlier)(?![a-z])"), ("same", "ago", "earlier")),
-    "months": (re.compile(r"(?:months|quarters)(?![a-z])"), ("months", "quarters")),
-    "monthword": (re.compile(r"month(?![a-z])"), ("month",)),
-    "week": (re.compile(r"(?:weeks?|weekend|w/c)(?![a-z])"), ("week", "w/c")),
-    "weekday": (re.compile(word_alternation(_WEEKDAY_WORDS) + r"(?![a-z])"), ()),
-    "day": (
-        re.compile(r"(?:today|yesterday|tomorrow)(?![a-z])"),
-        ("today", "yesterday", "tomorrow"),
-    ),
-    "spelled": (
-        re.compile(r"(?:thousand|nineteen|twenty)(?![a-z])"),
-        ("thousand", "nineteen", "twenty"),
-    ),
-    "edge": (
-        re.compile(r"(?:end|close|beginning|start)(?![a-z])"),
-        ("end", "close", "beginning", "start"),
-    ),
-    "ending": (
-        re.compile(r"(?:ended|ending|through|year\s+to|quarter\s+to)(?![a-z])"),
-        ("ended", "ending", "through", "year", "quarter"),
-    ),
     # 今年, 明年, ... 上半年, 下半年, 季度.
     "cjk": (
         re.compile(r"[今明去前后後上下季](?:(?<=[今明去前后後])年|(?<=[上下])半年|(?<=季)度)"),
@@ -87,20 +89,38 @@ def _merge(
     return merged
 
 
-def _trigger_spans(kind: str, text: str, lower: str) -> list[tuple[int, int]]:
+def _word_spans(lower: str) -> dict[str, list[tuple[int, int]]]:
+    """Spans of the trigger words of ``lower`` (the lower-cased text), per kind."""
+    spans: dict[str, list[tuple[int, int]]] = {kind: [] for kind in _TRIGGER_WORDS}
+    for m in _WORD_RE.finditer(lower):
+        start = m.start()
+        if start and lower[start - 1].isalpha():
+            continue
+        word = m.group()
+        for kind in _KINDS_OF_WORD[word]:
+            if kind == "year" and (
+                _YEAR_ON_YEAR.match(lower, m.end())
+                or _ON_YEAR.search(lower, max(0, start - 8), start)
+            ):
+                continue
+            spans[kind].append(m.span())
+        if word in ("year", "quarter"):
+            to = _TO_RE.match(lower, m.end())
+            if to is not None:
+                spans["ending"].append((start, to.end()))
+    return spans
+
+
+def _trigger_spans(kind: str, lower: str) -> list[tuple[int, int]]:
     pattern, needs = _TRIGGERS[kind]
     if needs and not any(word in lower for word in needs):
         return []
     spans = []
     for m in pattern.finditer(lower):
         start = m.start()
-        if kind not in ("digit", "year4", "qh", "cjk") and start and lower[start - 1].isalpha():
+        if kind in ("fiscal", "calendar") and start and lower[start - 1].isalpha():
             continue
         if kind == "year4" and start and lower[start - 1].isdigit():
-            continue
-        if kind == "year" and (
-            _YEAR_ON_YEAR.match(lower, m.end()) or _ON_YEAR.search(lower, max(0, start - 8), start)
-        ):
             continue
         spans.append(m.span())
     return spans
@@ -112,10 +132,13 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     lower = text.lower()
     if len(lower) != size:  # a few characters change length when lower-cased
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    spans = _word_spans(lower)
+    for kind in _TRIGGERS:
+        if kind != "digit":
+            spans[kind] = _trigger_spans(kind, lower)
     windows = {
-        kind: _merge(_trigger_spans(kind, text, lower), *_WINDOW.get(kind, _DEFAULT_WINDOW), size)
-        for kind in _TRIGGERS
-        if kind != "digit"
+        kind: _merge(found, *_WINDOW.get(kind, _DEFAULT_WINDOW), size)
+        for kind, found in spans.items()
     }
     before, after = _WINDOW["digit"]
     windows["digit"] = [
