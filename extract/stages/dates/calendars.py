@@ -74,6 +74,9 @@ class CalendarTable:
                 else:
                     self._multi.setdefault(words[0], []).append((words[1:], row.name))
         self._initials = frozenset(cue[0] for cue in self._single)
+        # Every cue, or the first word of one: a text holding none of them names no country.
+        heads = sorted({*self._single, *self._multi}, key=len, reverse=True)
+        self._any_cue = re.compile("|".join(re.escape(h) for h in heads)) if heads else None
 
     def companies(self) -> dict[str, tuple[int, str]]:
         """Company name -> (start month, label)."""
@@ -82,6 +85,8 @@ class CalendarTable:
     def country_of(self, text: str) -> CalendarRow | None:
         """The country whose cues ``text`` names most often (at least twice, and more often
         than any other country's), or ``None``. One pass over the text."""
+        if self._any_cue is None or self._any_cue.search(text) is None:
+            return None
         counts: Counter[str] = Counter()
         tokens = _TOKEN.findall(text)
         # Each distinct token once, weighted by how often it occurs; the forms tried are

@@ -16,6 +16,7 @@ from extract.normalize.dates import (
     resolve_date,
     span_period,
 )
+from extract.normalize.scanning import guarded
 from extract.records import Mention
 from extract.stages.dates.calendars import CalendarTable, load_calendar_table
 from extract.stages.dates.combine import (
@@ -102,7 +103,7 @@ class DateStage:
             self._company_calendars[name] = FiscalCalendar(start, "end")
         names = sorted(self._company_calendars, key=len, reverse=True)
         self._companies = (
-            re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
+            guarded(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
         )
 
     # Finding ------------------------------------------------------------------------------

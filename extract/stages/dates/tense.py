@@ -64,8 +64,6 @@ def _looks_english(sentence: str) -> bool:
     return english >= 2 and english > other
 
 
-# ``;``, ``:``, or ``,`` before a space (a pattern that begins with its characters, found fast).
-_CLAUSE_BREAK = guarded(r"[,:;](?:(?<=[;:])|(?=\s))")
 # Comparison cues, matched in the folded (lower-case) text at word starts.
 _COMPARISON_CUE = guarded(
     word_start_alternation([
@@ -171,8 +169,11 @@ class TextCues:
         comparisons = [m.span() for m in _COMPARISON_CUE.finditer(folded)]
         self._comparison_starts = [start for start, _ in comparisons]
         self._comparison_ends = [end for _, end in comparisons]
-        self._breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
         self._clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+        # Clause breaks: ``;``, ``:``, or ``,`` before a space.
+        self._breaks = [
+            i + 1 for i in self._clause_ends if text[i] != "," or text[i + 1 : i + 2].isspace()
+        ]
 
     @staticmethod
     def _within(starts: list[int], ends: list[int], lo: int, hi: int) -> bool:
