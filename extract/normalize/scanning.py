@@ -53,9 +53,9 @@ def fold(text: str) -> str:
 
 
 def word_alternation(words: Iterable[str]) -> str:
-    """A non-capturing regex group matching any of ``words`` (plain letters), written as a
-    tree of shared prefixes: ``(?:t(?:en|wo))``. Used with a boundary after it, it matches
-    what the flat alternation matches.
+    """A non-capturing regex group matching any of ``words``, written as a tree of shared
+    prefixes: ``(?:t(?:en|wo))``. At a position it matches the longest of the words found
+    there, as the flat alternation does with the longest words first.
 
     >>> word_alternation(["ten", "two", "one"])
     '(?:one|t(?:en|wo))'

@@ -14,12 +14,14 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
 from extract.errors import ConfigError
+from extract.normalize.scanning import word_alternation
 
 __all__ = ["CalendarRow", "CalendarTable", "load_calendar_table", "parse_calendar_table"]
 
@@ -56,6 +58,21 @@ class CalendarRow:
 _TOKEN = re.compile(r"[^\W\d_][\w.$'\u2019-]*|[^\w\s]")
 
 
+# Characters that continue a word token; a letter token runs to the end of such a run, and
+# a run's tokens do not depend on the text before it.
+_RUN_CHAR = re.compile(r"[\w.$'\u2019-]")
+_RUN_REST = re.compile(r"[\w.$'\u2019-]*")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _plain(head: str) -> bool:
+    """A cue (or a cue's first word) that only a token starting where it starts can hold."""
+    return len(head) == 1 or (
+        _LETTER.match(head) is not None and all(_RUN_CHAR.match(c) for c in head)
+    )
+
+
 class CalendarTable:
     """Country and company fiscal calendars."""
 
@@ -73,10 +90,39 @@ class CalendarTable:
                     self._single[cue] = row.name
                 else:
                     self._multi.setdefault(words[0], []).append((words[1:], row.name))
-        self._initials = frozenset(cue[0] for cue in self._single)
         # Every cue, or the first word of one: a text holding none of them names no country.
         heads = sorted({*self._single, *self._multi}, key=len, reverse=True)
-        self._any_cue = re.compile("|".join(re.escape(h) for h in heads)) if heads else None
+        self._any_cue = re.compile(word_alternation(heads)) if heads else None
+        self._plain_heads = all(_plain(h) for h in heads)
+
+    def _cue_tokens(self, text: str) -> list[tuple[str, int]]:
+        """(token, end) of the tokens of ``text`` that start with a cue or a cue's first word,
+        in text order: those that may count. Found from the places a cue occurs, each token
+        read from its run of word characters; every token when a cue has other characters."""
+        if self._any_cue is None:
+            return []
+        if not self._plain_heads:
+            return [(m.group(), m.end()) for m in _TOKEN.finditer(text)]
+        found: list[tuple[str, int]] = []
+        for hit in self._any_cue.finditer(text):
+            start = hit.start()
+            if _RUN_CHAR.match(text, start) is None:  # a sign: a token of its own
+                if not text[start].isspace():
+                    found.append((text[start], start + 1))
+                continue
+            # A token starts here when no letter comes before it in its run.
+            j = start - 1
+            while j >= 0 and _RUN_CHAR.match(text, j) is not None:
+                if _LETTER.match(text, j) is not None:
+                    break
+                j -= 1
+            else:
+                if _LETTER.match(text, start) is not None:
+                    end = _RUN_REST.match(text, start + 1).end()
+                    found.append((text[start:end], end))
+                elif not _WORD_CHAR.match(text, start):  # ``.``, ``$``, ``'``, ``-``
+                    found.append((text[start], start + 1))
+        return found
 
     def companies(self) -> dict[str, tuple[int, str]]:
         """Company name -> (start month, label)."""
@@ -85,24 +131,16 @@ class CalendarTable:
     def country_of(self, text: str) -> CalendarRow | None:
         """The country whose cues ``text`` names most often (at least twice, and more often
         than any other country's), or ``None``. One pass over the text."""
-        if self._any_cue is None or self._any_cue.search(text) is None:
-            return None
         counts: Counter[str] = Counter()
-        tokens = _TOKEN.findall(text)
-        # Each distinct token once, weighted by how often it occurs; the forms tried are
-        # prefixes of the token, so a token whose first character starts no cue is passed by.
-        for token, times in Counter(tokens).items():
-            if token[0] in self._initials:
-                for form in (token, token.rstrip(".,'\u2019-"), token.split("-")[0]):
-                    if form in self._single:
-                        counts[self._single[form]] += times
-                        break
-            if token in self._multi:
-                for i in (i for i, t in enumerate(tokens) if t == token):
-                    for rest, name in self._multi[token]:
-                        following = tuple(t.rstrip(".,") for t in tokens[i + 1 : i + 1 + len(rest)])
-                        if following == rest:
-                            counts[name] += 1
+        for token, end in self._cue_tokens(text):
+            for form in (token, token.rstrip(".,'\u2019-"), token.split("-")[0]):
+                if form in self._single:
+                    counts[self._single[form]] += 1
+                    break
+            for rest, name in self._multi.get(token, ()):
+                after = itertools.islice(_TOKEN.finditer(text, end), len(rest))
+                if tuple(m.group().rstrip(".,") for m in after) == rest:
+                    counts[name] += 1
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < _MIN_CUES:
             return None
