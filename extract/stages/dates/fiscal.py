@@ -48,19 +48,27 @@ _FISCAL_BEGINS = guarded(
 )
 
 
-# Every fiscal statement and label names a fiscal or financial year or an ``FY`` label
-# (``FY`` and digits): a text whose folded form has none of them has no statement to find.
-_FISCAL_WORD = guarded(r"f(?:y\s*['\u2019]?\d|iscal|inancial)")
+# A fiscal statement names a fiscal year (``fiscal 2024``, ``fiscal year``, ``financial
+# year``, ``FY24``); a fiscal quarter label names one or says ``fiscal``. A text whose folded
+# form has none of these words has nothing for the patterns below to find.
+_STATEMENT_WORDS = re.compile(
+    r"f(?:y\s*['\u2019]?\d|iscal\s+(?:year|['\u2019]?\d)|inancial\s+year)"
+)
+_FISCAL_WORDS = re.compile(r"f(?:y\s*['\u2019]?\d|iscal|inancial)")
+
+
+def _states_fiscal_year(text: str) -> bool:
+    return _STATEMENT_WORDS.search(fold(text)) is not None
 
 
 def _speaks_of_fiscal(text: str) -> bool:
-    return _FISCAL_WORD.search(fold(text)) is not None
+    return _FISCAL_WORDS.search(fold(text)) is not None
 
 
 def _generic_fiscal_ends(text: str) -> list[tuple[int, int]]:
     """Spans of the month (and day) in ``its fiscal year ends in June`` / ``ending March 31``
     / ``begins in July`` with no year: a recurring date, not one day or month."""
-    if not _speaks_of_fiscal(text):
+    if not _states_fiscal_year(text):
         return []
     return [
         (m.start("d0") if m["d0"] else m.start("mon"), m.end())
@@ -87,7 +95,7 @@ def stated_fiscal_calendar(text: str) -> FiscalCalendar | None:
     labelling; one naming only the closing month (``its fiscal year ends in June``) gives the
     start month, labelled by the end year.
     """
-    if not _speaks_of_fiscal(text):
+    if not _states_fiscal_year(text):
         return None
     found: FiscalCalendar | None = None
     for pattern in _FISCAL_STATEMENTS:
