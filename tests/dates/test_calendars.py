@@ -6,10 +6,17 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.errors import ConfigError
 from extract.stages.dates import find_dates
-from extract.stages.dates.calendars import CalendarRow, load_calendar_table, parse_calendar_table
+from extract.stages.dates.calendars import (
+    _TOKEN,
+    CalendarRow,
+    load_calendar_table,
+    parse_calendar_table,
+)
 
 TABLE = load_calendar_table()
 HEADER = "name,kind,start_month,label,cues,example,example_span,example_period\n"
@@ -65,3 +72,23 @@ def test_calendars_bad_header() -> None:
         parse_calendar_table("name,kind\n", "t.csv")
     with pytest.raises(ConfigError, match=re.escape("t.csv: empty file")):
         parse_calendar_table("", "t.csv")
+
+
+_CUE_PIECES = [
+    "India", "Indian", "Mumbai-based", "Rs.", "Rs", "₹", "A$", "New Delhi", "New", "Delhi",
+    "Tokyo", "yen", "China", "Sydney", "ASX", "5", "x", "_", "-", ".", ",", "'s", " ", "  ",
+    "(", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(_CUE_PIECES), max_size=25).map("".join))
+def test_calendars_cue_tokens_are_the_tokens_that_start_with_a_cue(text: str) -> None:
+    table = load_calendar_table()
+    heads = {*table._single, *table._multi}
+    expected = [
+        (m.group(), m.end())
+        for m in _TOKEN.finditer(text)
+        if any(m.group().startswith(head) for head in heads)
+    ]
+    assert table._cue_tokens(text) == expected

@@ -10,6 +10,7 @@ import pytest
 from extract.document import Paragraph, ParsedDoc
 from extract.records import Mention
 from extract.stages.numbers import NumberStage, find_numbers
+from extract.stages.numbers.vocabulary import _QUALIFIER_ENDS, _QUALIFIER_RE
 
 # (kind, text, value, unit, qualifier); value is a string, or (low, high) for a range.
 Expected = tuple[str, str, str | tuple[str, str], str, str]
@@ -601,3 +602,24 @@ def test_numbers_stage_spans_match_text_and_values_are_consistent() -> None:
             assert m.value_low < m.value_high
         else:
             assert m.value_low == m.value == m.value_high
+
+
+_QUALIFIER_PHRASES = [
+    "no more than", "not more than", "no higher than", "less than", "fewer than", "lower than",
+    "under", "below", "up to", "at most", "a maximum of", "a maximum amount of", "maximum of",
+    "max", "max.", "as much as", "as many as", "as high as", "capped at", "not exceeding",
+    "just under", "just below", "shy of", "no less than", "not fewer than", "more than",
+    "greater than", "higher than", "over", "above", "at least", "in excess of", "upwards of",
+    "north of", "beyond", "past", "exceeded", "exceeding", "exceeds", "exceed", "surpassed",
+    "surpassing", "surpasses", "topped", "passed", "crossed", "crossed the", "about", "around",
+    "roughly", "approximately", "approx.", "nearly", "almost", "some", "close to",
+    "an estimated", "estimated", "circa", "ca.", "~", "more or less", "just about", "exactly",
+    "precisely", "only", "a total of", "just",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("phrase", _QUALIFIER_PHRASES)
+def test_numbers_stage_qualifier_search_is_not_skipped(phrase: str) -> None:
+    # The qualifier search runs only after text ending in one of _QUALIFIER_ENDS.
+    assert _QUALIFIER_RE.search(f"Sales were {phrase} ") is not None
+    assert f"sales were {phrase}".lower().endswith(_QUALIFIER_ENDS)
