@@ -37,11 +37,16 @@ DEFAULT_LANGUAGES = (
     Language.RUSSIAN,
 )
 
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Any character of the four scripts above: most paragraphs have none, and one scan says so.
+_CJK_OR_CYRILLIC = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af\u1100-\u11ff"
+    r"\u0400-\u04ff]"
+)
 _SENTENCE_BREAK = re.compile(
     r"(?<=[.!?])[\"\u201c\u201d\u00bb']?\s+(?=[\"\u201c\u201e\u00ab']?[A-Z\u00c0-\u00de])"
 )
@@ -67,9 +72,16 @@ _FUNCTION_WORDS = {
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
+def _letters(text: str) -> int:
+    """How many letters ``text`` has (what is left once everything else is removed)."""
+    return len(_NOT_LETTERS.sub("", text))
+
+
 def _script_language(text: str) -> str | None:
     """The language a paragraph's script gives away, when most of its letters are CJK/Cyrillic."""
-    letters = len(_LETTER.findall(text))
+    if _CJK_OR_CYRILLIC.search(text) is None:
+        return None
+    letters = _letters(text)
     if letters == 0:
         return None
     kana, hangul = len(_KANA.findall(text)), len(_HANGUL.findall(text))
@@ -128,7 +140,7 @@ def paragraph_languages(
         by_script = _script_language(paragraph)
         if by_script is not None:
             languages.append(by_script)
-        elif len(_LETTER.findall(paragraph)) < min_letters:
+        elif _letters(paragraph) < min_letters:
             languages.append("en")
         else:
             languages.append(_mixed_language(paragraph, detector, min_letters))
@@ -142,7 +154,7 @@ def _mixed_language(paragraph: str, detector: LanguageDetector, min_letters: int
         return detector.detect(paragraph)
     letters: dict[str, int] = {}
     for sentence in sentences:
-        count = len(_LETTER.findall(sentence))
+        count = _letters(sentence)
         language = detector.detect(sentence) if count >= min_letters else "en"
         letters[language] = letters.get(language, 0) + count
     return max(letters, key=lambda language: (letters[language], language == "en"))
