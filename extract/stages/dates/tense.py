@@ -166,14 +166,12 @@ class TextCues:
         ]
         self._future_starts = [start for start, _ in future]
         self._future_ends = [end for _, end in future]
-        comparisons = [m.span() for m in _COMPARISON_CUE.finditer(folded)]
-        self._comparison_starts = [start for start, _ in comparisons]
-        self._comparison_ends = [end for _, end in comparisons]
         self._clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
-        # Clause breaks: ``;``, ``:``, or ``,`` before a space.
-        self._breaks = [
-            i + 1 for i in self._clause_ends if text[i] != "," or text[i + 1 : i + 2].isspace()
-        ]
+        self._folded = folded
+        # Comparison cues and clause breaks serve comparison phrases alone (a few dates of a
+        # text): found when first asked for.
+        self._comparisons: tuple[list[int], list[int]] | None = None
+        self._breaks: list[int] | None = None
 
     @staticmethod
     def _within(starts: list[int], ends: list[int], lo: int, hi: int) -> bool:
@@ -186,10 +184,19 @@ class TextCues:
 
     def has_comparison(self, lo: int, hi: int) -> bool:
         """A comparison cue lies within ``lo``..``hi``."""
-        return self._within(self._comparison_starts, self._comparison_ends, lo, hi)
+        if self._comparisons is None:
+            spans = [m.span() for m in _COMPARISON_CUE.finditer(self._folded)]
+            self._comparisons = ([start for start, _ in spans], [end for _, end in spans])
+        return self._within(*self._comparisons, lo, hi)
 
     def last_break_before(self, pos: int) -> int:
         """End of the last clause break (``;``, ``:``, ``, ``) before ``pos``, else 0."""
+        if self._breaks is None:
+            text = self.text
+            # ``;``, ``:``, or ``,`` before a space.
+            self._breaks = [
+                i + 1 for i in self._clause_ends if text[i] != "," or text[i + 1 : i + 2].isspace()
+            ]
         i = bisect.bisect_right(self._breaks, pos) - 1
         return self._breaks[i] if i >= 0 else 0
 
