@@ -73,10 +73,13 @@ the small English model's systematic errors with rules:
   case are kept; a name run into itself by a heading is cut in two; government departments
   are organisations.
 
-The passes live in one module each (``spans``, ``context``, ``cues``, ``reading``, ``datelines``,
-``products``, ``orgs``, ``propagate``, ``resolve``, ``naming``, ``rows``), run in order by
-``stage.EntityStage``; each is linear in the text (span indexes and coverage maps instead of
-comparing every candidate with every other, names found again word by word).
+The passes live in one module each, run in this order by ``stage.EntityStage``: ``known``
+(the alias table's names, scanned in the raw text), the model's spans cut by ``spans``,
+``reading`` and ``datelines``, ``classify`` (their kind, from ``context`` and ``cues``),
+``product_pass`` (the rules of ``products``), ``orgs``, ``propagate``, ``resolve`` and
+``canonical`` (with ``naming``); ``rows`` builds the table rows. Each is linear in the text
+(span indexes and coverage maps instead of comparing every candidate with every other, names
+found again word by word); what the alias table gives is prepared once per process.
 
 Canonical names come from the alias table, else from the cleaned surface form without
 corporate suffixes; spelling variants are merged by fuzzy matching within a document

@@ -1,0 +1,124 @@
+"""Canonical names of the kept spans within the document."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.document import ParsedDoc
+from extract.normalize.entities import canonical_key, clean_name, strip_corporate_suffix
+from extract.records import Mention
+from extract.stages.entities.known import KnownNames
+from extract.stages.entities.naming import (
+    _acronym_names,
+    _full_person,
+    _linked_names,
+    _merge_spellings,
+    _people_by_word,
+    _short_org_names,
+)
+from extract.stages.entities.orgs import _legal_names
+from extract.stages.entities.products import _model_series
+from extract.stages.entities.spans import _Cand, _words
+
+
+def canonicalize(
+    doc: ParsedDoc,
+    cands: list[_Cand],
+    known: KnownNames,
+    links: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+) -> list[Mention]:
+    """The mentions of the kept spans, each with its canonical name in the document."""
+    text = doc.text
+    named: list[tuple[_Cand, str]] = []
+    for c in cands:
+        surface = text[c.start : c.end]
+        named.append((c, c.canonical or known.name(c.kind, surface) or ""))
+
+    # People: a surname alone is the person named in full elsewhere in the document.
+    full_people = [
+        clean_name(text[c.start : c.end])
+        for c, name in named
+        if c.kind == "person" and len(_words(text[c.start : c.end])) >= 2
+    ]
+    people_by_word = _people_by_word(full_people)
+    products = [
+        name or clean_name(text[c.start : c.end]) for c, name in named if c.kind == "product"
+    ]
+    org_names = {
+        name or strip_corporate_suffix(clean_name(text[c.start : c.end]))
+        for c, name in named
+        if c.kind == "org"
+    }
+    org_names |= known.org_names
+
+    result: list[tuple[_Cand, str]] = []
+    for c, name in named:
+        surface = text[c.start : c.end]
+        if not name:
+            if c.kind == "person":
+                name = _full_person(surface, people_by_word)
+            elif c.kind == "product":
+                name = _product_name(surface, products, org_names, known)
+            elif c.kind == "org":
+                name = strip_corporate_suffix(clean_name(surface))
+            else:
+                name = clean_name(surface)
+        result.append((c, name))
+    legal = frozenset(canonical_key(n) for n in _legal_names(text))
+    result = _short_org_names(result, legal)
+    result = _merge_spellings(result, known.fuzzy_threshold)
+    result = _linked_names(result, links)
+    result = _acronym_names(
+        result, [clean_name(text[c.start : c.end]) for c in cands if c.kind == "org"]
+    )
+    return [
+        Mention(
+            kind=c.kind,
+            start=c.start,
+            end=c.end,
+            text=text[c.start : c.end],
+            source_stage="rule" if c.source == "propagated" else c.source,
+            canonical=name,
+        )
+        for c, name in result
+    ]
+
+
+def _product_name(surface: str, products: list[str], org_names: set[str], known: KnownNames) -> str:
+    name = clean_name(surface)
+    # Longest alias product the name starts with: "SU7 Ultra" -> "Xiaomi SU7" + " Ultra".
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        head = " ".join(words[:n])
+        entry = known.table.lookup_key("product", head)
+        if entry is not None and entry.canonical.casefold().endswith(head.casefold()):
+            return entry.canonical + name[len(head) :]
+    # The document names the maker: "Xiaomi SU7" earlier, "SU7" later.
+    for other in products:
+        for org in org_names:
+            if other.startswith(org + " ") and not name.startswith(org + " "):
+                rest = other[len(org) + 1 :]
+                if name == rest or name.startswith(rest + " "):
+                    return f"{org} {name}"
+    # A sibling model code of the same series: "Qingyun K5" named, then "K7" alone.
+    series = _model_series(name)
+    if series:
+        makers = {
+            org
+            for other in products
+            for org in org_names
+            if other.startswith(org + " ")
+            and not name.startswith(org + " ")
+            and _model_series(other[len(org) + 1 :]) == series
+        }
+        if len(makers) == 1:
+            return f"{makers.pop()} {name}"
+    # A sibling model of the same line: "Qingyun Aurora 7", then "Aurora 9".
+    if len(words) >= 2:
+        for other in products:
+            for org in org_names:
+                if other.startswith(org + " ") and not name.startswith(org + " "):
+                    rest = other[len(org) + 1 :].split()
+                    if len(rest) >= 2 and rest[0] == words[0]:
+                        return f"{org} {name}"
+    return name
