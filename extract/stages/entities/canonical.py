@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from extract.document import ParsedDoc
 from extract.normalize.entities import canonical_key, clean_name, strip_corporate_suffix
@@ -49,7 +49,7 @@ def canonicalize(
         for c, name in named
         if c.kind == "org"
     }
-    org_names |= known.org_names
+    splits = _maker_splits(products, org_names, known.org_names)
 
     result: list[tuple[_Cand, str]] = []
     for c, name in named:
@@ -58,7 +58,7 @@ def canonicalize(
             if c.kind == "person":
                 name = _full_person(surface, people_by_word)
             elif c.kind == "product":
-                name = _product_name(surface, products, org_names, known)
+                name = _product_name(surface, splits, known)
             elif c.kind == "org":
                 name = strip_corporate_suffix(clean_name(surface))
             else:
@@ -84,7 +84,24 @@ def canonicalize(
     ]
 
 
-def _product_name(surface: str, products: list[str], org_names: set[str], known: KnownNames) -> str:
+def _maker_splits(
+    products: Sequence[str], org_names: Set[str], known_orgs: Set[str]
+) -> list[tuple[str, str]]:
+    """(maker, rest) of each product name that opens with an organisation's name
+    of the document or the alias table
+    (``Xiaomi SU7`` -> ``Xiaomi``, ``SU7``), in the order of ``products``: found by looking
+    up the product's leading words, once per document."""
+    splits: list[tuple[str, str]] = []
+    for other in products:
+        parts = other.split(" ")
+        for n in range(1, len(parts)):
+            org = " ".join(parts[:n])
+            if org in org_names or org in known_orgs:
+                splits.append((org, other[len(org) + 1 :]))
+    return splits
+
+
+def _product_name(surface: str, splits: Sequence[tuple[str, str]], known: KnownNames) -> str:
     name = clean_name(surface)
     # Longest alias product the name starts with: "SU7 Ultra" -> "Xiaomi SU7" + " Ultra".
     words = name.split()
@@ -93,32 +110,21 @@ def _product_name(surface: str, products: list[str], org_names: set[str], known:
         entry = known.table.lookup_key("product", head)
         if entry is not None and entry.canonical.casefold().endswith(head.casefold()):
             return entry.canonical + name[len(head) :]
+    others = [(org, rest) for org, rest in splits if not name.startswith(org + " ")]
     # The document names the maker: "Xiaomi SU7" earlier, "SU7" later.
-    for other in products:
-        for org in org_names:
-            if other.startswith(org + " ") and not name.startswith(org + " "):
-                rest = other[len(org) + 1 :]
-                if name == rest or name.startswith(rest + " "):
-                    return f"{org} {name}"
+    for org, rest in others:
+        if name == rest or name.startswith(rest + " "):
+            return f"{org} {name}"
     # A sibling model code of the same series: "Qingyun K5" named, then "K7" alone.
     series = _model_series(name)
     if series:
-        makers = {
-            org
-            for other in products
-            for org in org_names
-            if other.startswith(org + " ")
-            and not name.startswith(org + " ")
-            and _model_series(other[len(org) + 1 :]) == series
-        }
+        makers = {org for org, rest in others if _model_series(rest) == series}
         if len(makers) == 1:
             return f"{makers.pop()} {name}"
     # A sibling model of the same line: "Qingyun Aurora 7", then "Aurora 9".
     if len(words) >= 2:
-        for other in products:
-            for org in org_names:
-                if other.startswith(org + " ") and not name.startswith(org + " "):
-                    rest = other[len(org) + 1 :].split()
-                    if len(rest) >= 2 and rest[0] == words[0]:
-                        return f"{org} {name}"
+        for org, rest in others:
+            line = rest.split()
+            if len(line) >= 2 and line[0] == words[0]:
+                return f"{org} {name}"
     return name

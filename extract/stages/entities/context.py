@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from extract.document import ParsedDoc
 from extract.language import foreign_sentence
@@ -200,6 +201,7 @@ class _DocContext:
     lower: LowerWords = field(default_factory=lambda: LowerWords(""))
     _title_starts: tuple[int, ...] = ()
     _foreign_starts: tuple[int, ...] = ()
+    ents: tuple[Any, ...] = ()  # the model's entity spans, read once from the Doc
 
     @classmethod
     def build(cls, doc: ParsedDoc) -> _DocContext:
@@ -222,6 +224,7 @@ class _DocContext:
             LowerWords(text),
             tuple(s for s, _e in titles),
             tuple(s for s, _e in foreign),
+            tuple(doc.spacy_doc.ents) if doc.spacy_doc is not None else (),
         )
 
     def in_title(self, offset: int) -> bool:

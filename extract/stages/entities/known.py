@@ -27,7 +27,7 @@ from extract.stages.entities.spans import (
     _legal_form,
     _name_tokens,
 )
-from extract.stages.entities.vocab import _FUZZY_KINDS, _FUZZY_MIN_LEN
+from extract.stages.entities.vocab import _DESCRIPTIVE_WORDS, _FUZZY_KINDS, _FUZZY_MIN_LEN
 
 
 class KnownNames:
@@ -52,6 +52,8 @@ class KnownNames:
         self.product_keys = frozenset(canonical_key(s) for s in aliases.canonicals("product"))
         self.place_keys = frozenset(canonical_key(s) for s in aliases.canonicals("place"))
         self.org_names = frozenset(aliases.canonicals("org"))
+        brands = self.org_keys | self.product_keys
+        self.brand_keys = brands | {p for key in brands if (p := maker_prefix(key))}
 
     def candidates(self, text: str) -> list[_Cand]:
         """Alias surface forms in the raw text, longest first, never overlapping."""
@@ -120,3 +122,13 @@ class KnownNames:
             return ""
         entry = self.table.lookup_key(kind, match[0])
         return entry.canonical if entry is not None else ""
+
+
+def maker_prefix(key: str) -> str:
+    """The leading word(s) of a maker's key before descriptive words (``orbis`` of ``orbis
+    motors``), which name the maker too; empty when there are none."""
+    words = key.split()
+    for n in range(1, len(words)):
+        if all(w in _DESCRIPTIVE_WORDS for w in words[n:]):
+            return " ".join(words[:n])
+    return ""

@@ -246,9 +246,10 @@ def _legal_name_orgs(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:
     }
     heads = {" ".join(n.split()[:k]) for n in names for k in range(1, len(n.split()))}
     heads = {h for h in heads if len(h) >= 3 and h not in people}
+    org_names = heads.union(names)
     out = [
         replace(c, kind="org")
-        if c.kind == "person" and clean_name(text[c.start : c.end]) in set(names) | heads
+        if c.kind == "person" and clean_name(text[c.start : c.end]) in org_names
         else c
         for c in cands
     ]

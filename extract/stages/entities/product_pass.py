@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from extract.document import ParsedDoc
 from extract.normalize.entities import canonical_key
 from extract.stages.entities.context import _company_context, _DocContext
-from extract.stages.entities.known import KnownNames
+from extract.stages.entities.known import KnownNames, maker_prefix
 from extract.stages.entities.products import (
     _branded_products,
     _line_products,
     _model_products,
     _quoted_products,
 )
-from extract.stages.entities.spans import SpanIndex, _Cand, _is_concept_word, _words
-from extract.stages.entities.vocab import _DESCRIPTIVE_WORDS, _ORG_WORDS
+from extract.stages.entities.spans import SpanIndex, _Cand, _is_concept_word, _tokens, _words
+from extract.stages.entities.vocab import _ORG_WORDS
 
 
 def product_candidates(
@@ -24,18 +25,8 @@ def product_candidates(
 ) -> list[_Cand]:
     """Products found by the rules of ``products`` in each English paragraph."""
     text = doc.text
-    brands = set(known.org_keys) | {
-        canonical_key(text[c.start : c.end]) for c in aliases + ner if c.kind == "org"
-    }
-    brands |= known.product_keys
-    # The leading word(s) of a maker's name before descriptive words (``Orbis`` of
-    # ``Orbis Motors``) name the maker too.
-    for key in list(brands):
-        words = key.split()
-        for n in range(1, len(words)):
-            if all(w in _DESCRIPTIVE_WORDS for w in words[n:]):
-                brands.add(" ".join(words[:n]))
-                break
+    doc_orgs = {canonical_key(text[c.start : c.end]) for c in aliases + ner if c.kind == "org"}
+    brands = known.brand_keys | doc_orgs | {p for k in doc_orgs if (p := maker_prefix(k))}
     # Names of people and places, and spans the model read as a person's or a product's
     # name (the payments app ``Hoshi Pay`` read as a person).
     others = {
@@ -45,12 +36,8 @@ def product_candidates(
     } | known.place_keys
     named = [(c.start, c.end) for c in ner if c.label in ("PERSON", "PRODUCT")]
     sdoc = doc.spacy_doc
-    # Part-of-speech tags only where the model assigns them (the tagger is off by default).
-    pos = {t.idx: t.pos_ for t in sdoc} if sdoc is not None and sdoc.has_annotation("POS") else {}
-    if sdoc is not None:
-        named += [
-            (e.start_char, e.end_char) for e in sdoc.ents if e.label_ in ("PERSON", "PRODUCT")
-        ]
+    pos = _pos_reader(sdoc)
+    named += [(e.start_char, e.end_char) for e in ctx.ents if e.label_ in ("PERSON", "PRODUCT")]
     org_at: dict[str, list[tuple[int, int]]] = defaultdict(list)
     firm_orgs: set[str] = set(known.org_keys)
     for c in aliases + ner:
@@ -65,12 +52,14 @@ def product_candidates(
             ):
                 firm_orgs.add(key)
     named_index = SpanIndex(named)
-    line_excluded = _line_excluded(text, aliases + ner, firm_orgs, sdoc, known)
+    line_excluded = _line_excluded(text, aliases + ner, firm_orgs, ctx.ents, known)
+    firm = frozenset(firm_orgs)
     found: list[_Cand] = []
     for paragraph in doc.paragraphs or ():
         if not doc.is_english(paragraph.start):
             continue
-        found.extend(_model_products(text, paragraph.start, paragraph.end, brands))
+        toks = _tokens(text, paragraph.start, paragraph.end)
+        found.extend(_model_products(text, paragraph.start, paragraph.end, brands, toks))
         found.extend(_quoted_products(text, paragraph.start, paragraph.end))
         found.extend(
             _branded_products(
@@ -82,7 +71,8 @@ def product_candidates(
                 named_index,
                 org_at,
                 pos,
-                frozenset(firm_orgs),
+                firm,
+                toks,
             )
         )
         found.extend(_line_products(text, paragraph.start, paragraph.end, line_excluded))
@@ -97,7 +87,7 @@ def product_candidates(
 
 
 def _line_excluded(
-    text: str, cands: list[_Cand], firm_orgs: set[str], sdoc: Any, known: KnownNames
+    text: str, cands: list[_Cand], firm_orgs: set[str], ents: Sequence[Any], known: KnownNames
 ) -> set[str]:
     """Keys of names that are no product line: organisations known as such or named
     twice, people, places named twice or in the alias table, and what the model reads
@@ -112,9 +102,22 @@ def _line_excluded(
         | {key for key, n in counts["place"].items() if n >= 2}
         | known.product_keys
         | known.place_keys
-        | {
-            canonical_key(e.text)
-            for e in (sdoc.ents if sdoc is not None else ())
-            if e.label_ in ("NORP", "EVENT", "LAW", "LANGUAGE")
-        }
+        | {canonical_key(e.text) for e in ents if e.label_ in ("NORP", "EVENT", "LAW", "LANGUAGE")}
     )
+
+
+def _pos_reader(sdoc: Any) -> Callable[[int], str]:
+    """The part-of-speech tag of the token starting at an offset, where the model assigns
+    tags (the tagger is off by default: then always empty); looked up per call."""
+    if sdoc is None or not sdoc.has_annotation("POS"):
+        return _no_tag
+
+    def tag(offset: int) -> str:
+        span = sdoc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0].pos_ if span is not None and span[0].idx == offset else ""
+
+    return tag
+
+
+def _no_tag(_offset: int) -> str:
+    return ""

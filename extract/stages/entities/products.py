@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence, Set
 
 from extract.normalize.entities import (
     canonical_key,
@@ -49,7 +49,7 @@ def _model_series(name: str) -> str:
     return m.group(1) if m else ""
 
 
-def _with_maker(toks: Sequence[tuple[int, int, str]], first: int, brands: set[str]) -> int:
+def _with_maker(toks: Sequence[tuple[int, int, str]], first: int, brands: Set[str]) -> int:
     """``first`` moved left over a known maker before a model: ``Qingyun Aurora 7``."""
     if (
         first > 0
@@ -61,18 +61,33 @@ def _with_maker(toks: Sequence[tuple[int, int, str]], first: int, brands: set[st
     return first
 
 
+_MODEL_TRIGGER = re.compile(r"\d|O[Ss]$|^Model$")
+_NAME_OS = re.compile(r"[A-Z][a-z]+OS|[A-Z][a-z]+Os")
+
 # A currency code glued to an amount (``RMB12.34``, ``USD5.20``): a price, no model name.
 _CURRENCY_AMOUNT = re.compile(r"[A-Z]{3}\d[\d,]*(?:\.\d+)?(?:bn|mn|m|k)?$")
 
 
-def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_Cand]:
-    """Named models: ``SU7``, ``Xuanjie O1``, ``Xiaomi 15 Ultra``, ``iPhone 16``, ``Vela OS``."""
-    toks = _tokens(text, start, end)
+def _model_products(
+    text: str,
+    start: int,
+    end: int,
+    brands: Set[str],
+    toks: Sequence[tuple[int, int, str]] | None = None,
+) -> list[_Cand]:
+    """Named models: ``SU7``, ``Xuanjie O1``, ``Xiaomi 15 Ultra``, ``iPhone 16``, ``Vela OS``.
+
+    ``toks`` are the tokens of ``start..end`` when the caller has them already."""
+    if toks is None:
+        toks = _tokens(text, start, end)
     found: list[_Cand] = []
     i = 0
     while i < len(toks):
         word = toks[i][2]
         first = last = -1
+        if _MODEL_TRIGGER.search(word) is None:
+            i += 1
+            continue  # every model rule starts at a digit, ``OS`` or ``Model``
         if (
             _MODEL_CODE.match(word)
             and any(c.isdigit() for c in word)
@@ -89,7 +104,7 @@ def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_
             and not _sentence_initial_function(toks, i - 1)
         ):
             first, last = i - 1, i
-        elif re.fullmatch(r"[A-Z][a-z]+OS|[A-Z][a-z]+Os", word):
+        elif _NAME_OS.fullmatch(word):
             first = last = i
         elif (
             _NUMBER_MODEL.match(word)
@@ -205,12 +220,13 @@ def _branded_products(
     text: str,
     start: int,
     end: int,
-    brands: set[str],
+    brands: Set[str],
     others: set[str],
     named: SpanIndex,
     org_at: dict[str, list[tuple[int, int]]],
-    pos: dict[int, str],
+    pos: Callable[[int], str],
     firm_orgs: frozenset[str] = frozenset(),
+    toks: Sequence[tuple[int, int, str]] | None = None,
 ) -> list[_Cand]:
     """A name right before a product noun (``the Brightwater Helix surgical system``,
     ``the Hoshi Pay payments app``).
@@ -220,9 +236,11 @@ def _branded_products(
     and it is no organisation of the document. A brand alone before a noun stays an
     organisation (``Xiaomi cars``). A maker's name plus a word that only the model read as
     an organisation is a product (``the Halcyon Intelligence assistant``); ``firm_orgs``
-    are the keys of organisations known otherwise (alias table, corporate words).
+    are the keys of organisations known otherwise (alias table, corporate words); ``pos``
+    gives the tag of the token at an offset (empty without a tagger).
     """
-    toks = _tokens(text, start, end)
+    if toks is None:
+        toks = _tokens(text, start, end)
     found: list[_Cand] = []
     i = 0
     while i < len(toks):
@@ -240,7 +258,7 @@ def _branded_products(
         noun_at, k = -1, j + 1
         while k < len(toks) and k - j <= 2 and _adjacent(toks, k - 1, k):
             word = toks[k][2]
-            tag = pos.get(toks[k][0], "")
+            tag = pos(toks[k][0])
             if not (word.isalpha() and word.islower()) or tag not in ("", "NOUN", "ADJ", "PROPN"):
                 break
             if word in _PRODUCT_NOUNS:

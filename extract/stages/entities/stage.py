@@ -49,6 +49,8 @@ from extract.stages.entities.vocab import (
     RULER_NAME,
 )
 
+_GLUED_WORD = re.compile(r"\s*[A-Z][a-z]+\W*")
+
 
 def configure_nlp(nlp: Any, aliases: AliasTable) -> None:
     """Add an entity ruler fed by the alias table before the model's ``ner``.
@@ -133,13 +135,13 @@ class EntityStage:
             return []
         text = doc.text
         found: list[_Cand] = []
-        for ent in sdoc.ents:
+        for ent in ctx.ents:
             label = ent.label_
             if label not in _KIND_OF_LABEL or ent.ent_id_:
                 continue  # ruler spans are found again, with offsets, by the alias scan
             pieces = _sentence_pieces(doc, ent.start_char, ent.end_char)
             for n, (piece_start, piece_end) in enumerate(pieces):
-                if n > 0 and re.fullmatch(r"\s*[A-Z][a-z]+\W*", text[piece_start:piece_end]):
+                if n > 0 and _GLUED_WORD.fullmatch(text, piece_start, piece_end):
                     continue  # a sentence-initial word the model glued to a name
                 for start, end in (
                     repeat
