@@ -41,6 +41,10 @@ from extract.stages.entities.vocab import (
     _PARTICLES,
 )
 
+_CAPITALIZED_WORD = re.compile(r"[A-Z][a-z]+")
+# A defined term of a filing: ``Jiahe Dairy Holdings Limited (the "Company")``.
+_DEFINED_TERM = re.compile(r"\(\s*the\s+[\"\u201c]([A-Z][\w ]{1,40})[\"\u201d]\s*\)")
+
 
 def classify(
     doc: ParsedDoc,
@@ -64,6 +68,8 @@ def classify(
     place_spans = [(c.start, c.end) for c in cands + aliases if c.kind == "place"]
     alias_spans = SpanIndex((a.start, a.end) for a in aliases)
     alias_kinds = {(a.start, a.end): a.kind for a in aliases}
+    # Words defined with an article (``(the "Company")``) are common nouns, no names.
+    defined = {canonical_key(m.group(1)) for m in _DEFINED_TERM.finditer(text)}
     titled = set(titled_names(text))  # "President Verhoek": a person named alone
     person_words = set()
     name_ends = set()  # surnames, first or last (``Lin`` of ``Lin Chih-yuan``)
@@ -87,6 +93,8 @@ def classify(
         if not surface or surface == surface.lower() or _is_concept_word(surface):
             continue
         if (c.start, c.end) in ctx.concept_spans or canonical_key(surface) in ctx.concept_keys:
+            continue
+        if canonical_key(surface) in defined:
             continue
         entry = known.entry(c.kind, surface)
         if entry is not None:
@@ -191,6 +199,14 @@ def classify(
             continue
         if kind in ("org", "product") and _common_phrase(words, ctx.lower):
             continue
+        if (
+            kind == "org"
+            and len(words) == 1
+            and _CAPITALIZED_WORD.fullmatch(words[0])
+            and words[0].lower() in ctx.lower
+            and not _company_context(text, c.start, end)
+        ):
+            continue  # "the Company", "Data": a common word the document also writes in lower case
         if kind == "place" and any(ch.isdigit() for ch in surface):
             continue
         if any(

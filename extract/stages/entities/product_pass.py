@@ -14,6 +14,7 @@ from extract.stages.entities.products import (
     _branded_products,
     _line_products,
     _model_products,
+    _noun_named_products,
     _quoted_products,
 )
 from extract.stages.entities.spans import SpanIndex, _Cand, _is_concept_word, _tokens, _words
@@ -54,6 +55,8 @@ def product_candidates(
     named_index = SpanIndex(named)
     line_excluded = _line_excluded(text, aliases + ner, firm_orgs, ctx.ents, known)
     firm = frozenset(firm_orgs)
+    # A name after a product noun is no product when it is a firm's or a known place's.
+    not_after_noun = firm | known.place_keys
     found: list[_Cand] = []
     for paragraph in doc.paragraphs or ():
         if not doc.is_english(paragraph.start):
@@ -76,6 +79,7 @@ def product_candidates(
             )
         )
         found.extend(_line_products(text, paragraph.start, paragraph.end, line_excluded))
+        found.extend(_noun_named_products(text, paragraph.start, paragraph.end, not_after_noun))
     if not doc.paragraphs:
         found.extend(_model_products(text, 0, len(text), brands))
         found.extend(_quoted_products(text, 0, len(text)))

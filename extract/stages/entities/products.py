@@ -23,6 +23,7 @@ from extract.stages.entities.vocab import (
     _FUNCTION_WORDS,
     _MODEL_CODE,
     _MODEL_SUFFIXES,
+    _NAMING_NOUNS,
     _NOT_MODEL_CODE,
     _NOT_MODIFIERS,
     _NUMBER_MODEL,
@@ -324,6 +325,32 @@ def _line_products(text: str, start: int, end: int, excluded: set[str]) -> list[
             or any(canonical_key(w) in excluded for w in words)
             or any(w.casefold() in _FUNCTION_WORDS | _ORG_WORDS | _SEASONS for w in words)
             or all(w in _MODEL_SUFFIXES for w in words)
+            or _is_concept_word(name)
+        ):
+            continue
+        found.append(_Cand("product", match.start("name"), match.end("name"), "rule"))
+    return found
+
+
+_NOUN_NAMED = re.compile(
+    r"\b(?P<noun>[a-z]+)[ ](?P<name>[A-Z][a-z][\w-]*(?:[ ][A-Z0-9][\w-]*)?)(?![\w-])"
+)
+
+
+def _noun_named_products(text: str, start: int, end: int, excluded: Set[str]) -> list[_Cand]:
+    """A name right after a noun that names a product (``the cancer drug Corvel``, ``its
+    weight-loss injection Veltra``); a name the document uses for an organisation, a
+    person or a place is none."""
+    found: list[_Cand] = []
+    for match in _NOUN_NAMED.finditer(text, start, end):
+        if match.group("noun") not in _NAMING_NOUNS:
+            continue
+        name = match.group("name")
+        words = name.split()
+        if (
+            canonical_key(name) in excluded
+            or canonical_key(words[0]) in excluded
+            or any(w.casefold() in _FUNCTION_WORDS | _ORG_WORDS for w in words)
             or _is_concept_word(name)
         ):
             continue

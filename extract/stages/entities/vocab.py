@@ -74,6 +74,8 @@ _ORG_WORDS = frozenset(
         "pharma",
         "pharmaceutical",
         "pharmaceuticals",
+        "therapeutics",
+        "biosciences",
         "energy",
         "airlines",
         "insurance",
@@ -175,6 +177,15 @@ _PRODUCT_NOUNS = _wordset(
     sedans coupe coupes wagon minivan pickup truck trucks crossover suvs system systems
     headset headsets wallet chipset jet jets aircraft airliner vaccine drug assistant
     assistants chatbot
+    """,
+    fold=True,
+)
+
+# Nouns that name a product right after them (``cancer drug Corvel``, ``the smartphone Halo``).
+_NAMING_NOUNS = _wordset(
+    """
+    drug drugs medicine medicines injection treatment therapy vaccine pill antibody
+    smartphone sedan suv chatbot
     """,
     fold=True,
 )

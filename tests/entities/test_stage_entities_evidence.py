@@ -1,0 +1,71 @@
+"""Entity rules that read the document's evidence: common words written in lower case
+elsewhere, defined terms of filings, names after a product noun. Blank-pipeline documents
+with hand-set model entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.records import Mention
+from extract.stages.entities import EntityStage
+
+
+def found(mentions: list[Mention]) -> set[tuple[str, str]]:
+    return {(m.kind, m.text) for m in mentions}
+
+
+EVIDENCE_PRESENT = [
+    pytest.param(
+        "Sales of the cancer drug Corvel rose 9%. Corvel prescriptions doubled.",
+        [("Corvel", "ORG"), ("Corvel", "ORG", 1)],
+        ("product", "Corvel"),
+        id="name-after-a-product-noun",
+    ),
+    pytest.param(
+        "Its weight-loss injection Veltra sold well, while treatment Pryzo fell.",
+        [("Pryzo", "GPE")],
+        ("product", "Pryzo"),
+        id="product-noun-over-a-place-guess",
+    ),
+    pytest.param(
+        "Tarrow's shares rose 4%. Sales beat the company's own tarrow estimate.",
+        [("Tarrow", "ORG")],
+        ("org", "Tarrow"),
+        id="common-word-with-company-context-stays",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "ents", "expected"), EVIDENCE_PRESENT)
+def test_entity_stage_evidence_present(make_doc, stage: EntityStage, text, ents, expected) -> None:
+    mentions = stage(make_doc(text, ents))
+    assert expected in found(mentions)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+EVIDENCE_ABSENT = [
+    pytest.param(
+        "The Company said costs rose, and the company expects more.",
+        [("Company", "ORG")],
+        ("org", "Company"),
+        id="common-word-also-in-lower-case",
+    ),
+    pytest.param(
+        'Brekke Marine ASA (the "Group") reports. The Group expects growth.',
+        [("Brekke Marine ASA", "ORG"), ("Group", "ORG", 1)],
+        ("org", "Group"),
+        id="defined-term-of-a-filing",
+    ),
+    pytest.param(
+        "Sales of the cancer drug Corvel rose 9%.",
+        [("Corvel", "ORG")],
+        ("org", "Corvel"),
+        id="product-after-noun-is-no-org",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "ents", "absent"), EVIDENCE_ABSENT)
+def test_entity_stage_evidence_absent(make_doc, stage: EntityStage, text, ents, absent) -> None:
+    assert absent not in found(stage(make_doc(text, ents)))
