@@ -33,6 +33,12 @@ EVIDENCE_PRESENT = [
         ("org", "Tarrow"),
         id="common-word-with-company-context-stays",
     ),
+    pytest.param(
+        "Shares in Brekke Marine (Oslo: BRKM.OL-news) rose 3%.",
+        [("Brekke Marine", "ORG"), ("Oslo", "GPE")],
+        ("place", "Oslo"),
+        id="exchange-named-by-its-city",
+    ),
 ]
 
 
@@ -62,6 +68,12 @@ EVIDENCE_ABSENT = [
         [("Corvel", "ORG")],
         ("org", "Corvel"),
         id="product-after-noun-is-no-org",
+    ),
+    pytest.param(
+        "Trading in Norvik (Other OTC: NRVKF-news) opened higher.",
+        [("Norvik", "ORG")],
+        ("org", "OTC"),
+        id="over-the-counter-is-no-organisation",
     ),
 ]
 

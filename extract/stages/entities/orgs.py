@@ -15,6 +15,7 @@ from extract.normalize.entities import (
     clean_name,
 )
 from extract.stages.entities.context import _DocContext
+from extract.stages.entities.known import KnownNames
 from extract.stages.entities.products import _product_names
 from extract.stages.entities.spans import (
     SpanIndex,
@@ -269,7 +270,7 @@ def _legal_name_orgs(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:
 
 # A ticker or an acronym in brackets after a name, with an exchange before it or not:
 # "Halvard Freight (HLVD)", "(NYSE: HLVD)", "(LSE: HLV.L-news)", "(Other OTC: HLVDF)"
-# (the exchange is "OTC").
+# (``OTC``, over the counter, is a market and no organisation).
 _BRACKETED = re.compile(
     r"\((?:(?:Other[ ])?(?P<exchange>[A-Z][A-Za-z]{1,11})[ ]?:[ ]?)?"
     r"(?P<code>[A-Z][A-Za-z0-9]{0,6}(?:[ ]?\.[A-Z]{1,3})?)(?:-news)?\)"
@@ -277,11 +278,13 @@ _BRACKETED = re.compile(
 
 
 def _bracketed_orgs(
-    doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]
+    doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand], known: KnownNames
 ) -> tuple[list[_Cand], list[tuple[tuple[int, int], tuple[int, int]]]]:
     """Tickers and acronyms in brackets: an organisation's ticker or acronym right after
     its name (``Halvard Freight (HLVD)``, ``the Harbour Policy Committee (HPC)``) is that
-    organisation, and so are a stock exchange and a ticker written ``(EXCHANGE: CODE)``.
+    organisation, and so are a stock exchange and a ticker written ``(EXCHANGE: CODE)``;
+    an exchange named by its city (``(Amsterdam: GX8.AS)``) is that place, and ``OTC`` is
+    no organisation.
 
     Returns the new organisations and the (code span, name span) pairs whose code takes the
     name's canonical.
@@ -289,6 +292,7 @@ def _bracketed_orgs(
     text = doc.text
     taken = SpanIndex((c.start, c.end) for c in cands)
     org_ends = {c.end: c for c in cands if c.kind == "org"}
+    places = {e.start_char for e in ctx.ents if e.label_ in ("GPE", "LOC")}
     found: list[_Cand] = []
     links: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for match in _BRACKETED.finditer(text):
@@ -312,8 +316,15 @@ def _bracketed_orgs(
             found.append(_Cand("org", span[0], span[1], "rule"))
         if before is not None and exchange is None:
             links.append((span, (before.start, before.end)))
-        if exchange is not None and not taken.overlaps(*match.span("exchange")):
-            found.append(_Cand("org", *match.span("exchange"), "rule"))
+        if (
+            exchange is not None
+            and exchange.upper() != "OTC"
+            and not taken.overlaps(*match.span("exchange"))
+        ):
+            place = known.table.lookup_key("place", exchange)
+            kind = "place" if place is not None or match.start("exchange") in places else "org"
+            canonical = place.canonical if place is not None else ""
+            found.append(_Cand(kind, *match.span("exchange"), "rule", "", canonical))
     return found, links
 
 

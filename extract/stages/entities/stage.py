@@ -122,7 +122,7 @@ class EntityStage:
         found += _ampersand_orgs(doc, ctx, found)
         found += _maker_orgs(doc, ctx, found)
         found += _byline_people(doc, ctx)
-        bracketed, links = _bracketed_orgs(doc, ctx, found)
+        bracketed, links = _bracketed_orgs(doc, ctx, found, self.known)
         found += bracketed
         found += _propagate(doc, ctx, found)
         found = _legal_name_orgs(doc, found)
