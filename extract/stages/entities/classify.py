@@ -41,7 +41,7 @@ from extract.stages.entities.vocab import (
     _PARTICLES,
 )
 
-_CAPITALIZED_WORD = re.compile(r"[A-Z][a-z]+")
+_CAPITALIZED_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]{4,}")
 # A defined term of a filing: ``Jiahe Dairy Holdings Limited (the "Company")``.
 _DEFINED_TERM = re.compile(r"\(\s*the\s+[\"\u201c]([A-Z][\w ]{1,40})[\"\u201d]\s*\)")
 
@@ -206,7 +206,7 @@ def classify(
             and words[0].lower() in ctx.lower
             and not _company_context(text, c.start, end)
         ):
-            continue  # "the Company", "Data": a common word the document also writes in lower case
+            continue  # "the Company", "Data", "OPINION": a word also written in lower case
         if kind == "place" and any(ch.isdigit() for ch in surface):
             continue
         if any(
