@@ -39,6 +39,18 @@ EVIDENCE_PRESENT = [
         ("place", "Oslo"),
         id="exchange-named-by-its-city",
     ),
+    pytest.param(
+        "Traders now expect the central bank of Hungary to cut rates.",
+        [("Hungary", "GPE")],
+        ("org", "central bank of Hungary"),
+        id="central-bank-of-a-country",
+    ),
+    pytest.param(
+        "OSLO-1030 GMT Brekke Marine holds its meeting.",
+        [("OSLO-1030 GMT", "GPE")],
+        ("place", "OSLO"),
+        id="diary-time-cut-from-a-name",
+    ),
 ]
 
 
@@ -81,3 +93,21 @@ EVIDENCE_ABSENT = [
 @pytest.mark.parametrize(("text", "ents", "absent"), EVIDENCE_ABSENT)
 def test_entity_stage_evidence_absent(make_doc, stage: EntityStage, text, ents, absent) -> None:
     assert absent not in found(stage(make_doc(text, ents)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Odds of the US Federal Reserve raising rates rose.",
+            ("org", "US Federal Reserve"),
+            id="country-code-before-a-public-body",
+        ),
+    ],
+)
+def test_entity_stage_country_code_joins_public_body(make_doc, text, expected) -> None:
+    from extract.aliases import load_aliases
+
+    mentions = EntityStage(aliases=load_aliases())(make_doc(text, []))
+    assert expected in found(mentions)
+    assert ("place", "US") not in found(mentions)

@@ -332,3 +332,38 @@ def _code_like(code: str) -> bool:
     """Capital letters (and digits or a market suffix): ``HLVD``, ``HLV.L``, ``A1G.DE``."""
     head = code.split(".")[0].strip()
     return len(head) >= 2 and head.isupper() and head.casefold() not in NOT_ENTITIES
+
+
+# Words of a public body's name: a country code before it is part of the name.
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Federal|Reserve|Fed|Treasury|Commission|Department|Ministry|Bureau|Agency"
+    r"|Authority|Administration|Congress|Senate|Court|Parliament)\b"
+)
+_COUNTRY_CODE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3}|[A-Z]{2,3})[ ]$")
+
+
+def _country_prefixed(text: str, cands: Sequence[_Cand], known: KnownNames) -> list[_Cand]:
+    """A public body named with its country's code before it is one organisation (``US
+    Federal Reserve``, ``U.S. Securities and Exchange Commission``); the code is then no
+    place of its own."""
+    out: list[_Cand] = []
+    for c in cands:
+        if c.kind == "org" and _PUBLIC_BODY.search(text, c.start, c.end):
+            code = _COUNTRY_CODE.search(text, max(0, c.start - 8), c.start)
+            if code is not None and known.table.lookup_key("place", code.group(1)) is not None:
+                c = replace(c, start=code.start(1), canonical="")
+        out.append(c)
+    return out
+
+
+_CENTRAL_BANK = re.compile(r"\b[Cc]entral [Bb]ank of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?")
+
+
+def _central_banks(doc: ParsedDoc, ctx: _DocContext) -> list[_Cand]:
+    """``the central bank of Hungary``, ``Central Bank of the Philippines``: a country's
+    central bank is an organisation, whatever the case of its first words."""
+    return [
+        _Cand("org", m.start(), m.end(), "rule")
+        for m in _CENTRAL_BANK.finditer(doc.text)
+        if ctx.english(doc, m.start())
+    ]

@@ -21,7 +21,9 @@ from extract.stages.entities.known import KnownNames
 from extract.stages.entities.orgs import (
     _ampersand_orgs,
     _bracketed_orgs,
+    _central_banks,
     _coordinated,
+    _country_prefixed,
     _legal_name_orgs,
     _maker_orgs,
 )
@@ -122,11 +124,13 @@ class EntityStage:
         found += _ampersand_orgs(doc, ctx, found)
         found += _maker_orgs(doc, ctx, found)
         found += _byline_people(doc, ctx)
+        found += _central_banks(doc, ctx)
         bracketed, links = _bracketed_orgs(doc, ctx, found, self.known)
         found += bracketed
         found += _propagate(doc, ctx, found)
         found = _legal_name_orgs(doc, found)
         found = [c for c in found if not (c.kind == "place" and _currency_after(text, c.end))]
+        found = _country_prefixed(text, found, self.known)
         return canonicalize(doc, _resolve(found, doc.text), self.known, links)
 
     def _ner_candidates(self, doc: ParsedDoc, ctx: _DocContext) -> list[_Cand]:
