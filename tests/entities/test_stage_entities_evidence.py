@@ -87,6 +87,18 @@ EVIDENCE_ABSENT = [
         ("org", "OTC"),
         id="over-the-counter-is-no-organisation",
     ),
+    pytest.param(
+        "Tarrow Bank Q2FY26 results: deposits grew.",
+        [],
+        ("product", "Q2FY26"),
+        id="fiscal-period-code-is-no-model",
+    ),
+    pytest.param(
+        "The board proposed a dividend of HK18.0 cents a share.",
+        [],
+        ("product", "HK18.0"),
+        id="currency-prefixed-amount-is-no-model",
+    ),
 ]
 
 

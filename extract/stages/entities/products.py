@@ -65,8 +65,11 @@ def _with_maker(toks: Sequence[tuple[int, int, str]], first: int, brands: Set[st
 _MODEL_TRIGGER = re.compile(r"\d|O[Ss]$|^Model$")
 _NAME_OS = re.compile(r"[A-Z][a-z]+OS|[A-Z][a-z]+Os")
 
-# A currency code glued to an amount (``RMB12.34``, ``USD5.20``): a price, no model name.
-_CURRENCY_AMOUNT = re.compile(r"[A-Z]{3}\d[\d,]*(?:\.\d+)?(?:bn|mn|m|k)?$")
+# A currency code glued to an amount (``RMB12.34``, ``USD5.20``, ``HK18.0``): a price, no
+# model name.
+_CURRENCY_AMOUNT = re.compile(
+    r"[A-Z]{3}\d[\d,]*(?:\.\d+)?(?:bn|mn|m|k)?$|[A-Z]{2}\$?\d[\d,]*\.\d+$"
+)
 
 
 def _model_products(

@@ -154,7 +154,7 @@ _FUNCTION_WORDS = _wordset(
 )
 
 _NOT_MODEL_CODE = re.compile(
-    r"^(?:Q[1-4]|H[12]|FY\d+|[BCOP]2[BCOPM]|G\d{1,2}|CO2|PM\d+(?:\.\d+)?|COVID\d*|[A-Z]\d{1,2}[a-z])$"
+    r"^(?:(?:Q[1-4]|H[12]|9M)\s?FY\d{2,4}|Q[1-4]|H[12]|FY\d+|[BCOP]2[BCOPM]|G\d{1,2}|CO2|PM\d+(?:\.\d+)?|COVID\d*|[A-Z]\d{1,2}[a-z])$"
 )
 
 _NUMBER_MODEL = re.compile(r"^\d{1,3}$")
