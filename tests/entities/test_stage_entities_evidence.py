@@ -123,3 +123,25 @@ def test_entity_stage_country_code_joins_public_body(make_doc, text, expected) -
     mentions = EntityStage(aliases=load_aliases())(make_doc(text, []))
     assert expected in found(mentions)
     assert ("place", "US") not in found(mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Shares of Tarrow (NYSE: TRW) rose 4%.",
+            ("org", "NYSE", "NYSE"),
+            id="acronym-kept-without-its-full-name",
+        ),
+        pytest.param(
+            "Tarrow trades on the New York Stock Exchange. NYSE data showed gains.",
+            ("org", "NYSE", "New York Stock Exchange"),
+            id="acronym-takes-the-full-name-written",
+        ),
+    ],
+)
+def test_entity_stage_no_outside_renaming(make_doc, text, expected) -> None:
+    from extract.aliases import load_aliases
+
+    mentions = EntityStage(aliases=load_aliases())(make_doc(text, []))
+    assert expected in {(m.kind, m.text, m.canonical) for m in mentions}

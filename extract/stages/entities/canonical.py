@@ -18,7 +18,7 @@ from extract.stages.entities.naming import (
 )
 from extract.stages.entities.orgs import _legal_names
 from extract.stages.entities.products import _model_series
-from extract.stages.entities.spans import _Cand, _words
+from extract.stages.entities.spans import _Cand, _latin, _words
 
 
 def canonicalize(
@@ -29,10 +29,14 @@ def canonicalize(
 ) -> list[Mention]:
     """The mentions of the kept spans, each with its canonical name in the document."""
     text = doc.text
+    folded = text.casefold()
     named: list[tuple[_Cand, str]] = []
     for c in cands:
         surface = text[c.start : c.end]
-        named.append((c, c.canonical or known.name(c.kind, surface) or ""))
+        name = c.canonical or known.name(c.kind, surface) or ""
+        if c.kind == "org" and name and _latin(surface) and not _written(name, surface, folded):
+            name = ""  # "NYSE" stays "NYSE" where the full name is not written
+        named.append((c, name))
 
     # People: a surname alone is the person named in full elsewhere in the document.
     full_people = [
@@ -82,6 +86,14 @@ def canonicalize(
         )
         for c, name in result
     ]
+
+
+def _written(name: str, surface: str, folded: str) -> bool:
+    """The alias table's name of an organisation is used only where the document writes
+    it, or where it starts with the name written (``JD`` -> ``JD.com``): no outside
+    renaming of acronyms (``NYSE``) or spellings (``PRNewswire``); a name in another
+    script keeps its translation (the caller checks)."""
+    return name.casefold() in folded or canonical_key(name).startswith(canonical_key(surface))
 
 
 def _maker_splits(
