@@ -99,6 +99,18 @@ EVIDENCE_ABSENT = [
         ("product", "HK18.0"),
         id="currency-prefixed-amount-is-no-model",
     ),
+    pytest.param(
+        "Deposits rose in Q2FY25 and again in Q2FY26.",
+        [("Q2FY25", "ORG")],
+        ("org", "Q2FY25"),
+        id="period-code-read-as-org",
+    ),
+    pytest.param(
+        "Business \u203a Airlines\nTarrow Air said traffic rose.",
+        [("Business \u203a Airlines", "ORG")],
+        ("org", "Business \u203a Airlines"),
+        id="web-page-breadcrumb",
+    ),
 ]
 
 

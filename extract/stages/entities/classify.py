@@ -37,10 +37,12 @@ from extract.stages.entities.spans import (
 from extract.stages.entities.vocab import (
     _ADJECTIVE_END,
     _CATEGORY_NOUNS,
+    _NOT_MODEL_CODE,
     _ORG_WORDS,
     _PARTICLES,
 )
 
+_NOT_A_NAME = re.compile(r"[\u203a\u00bb|]")
 _CAPITALIZED_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]{4,}")
 # A defined term of a filing: ``Jiahe Dairy Holdings Limited (the "Company")``.
 _DEFINED_TERM = re.compile(r"\(\s*the\s+[\"\u201c]([A-Z][\w ]{1,40})[\"\u201d]\s*\)")
@@ -96,6 +98,8 @@ def classify(
             continue
         if canonical_key(surface) in defined:
             continue
+        if _NOT_A_NAME.search(surface) or _NOT_MODEL_CODE.match(surface.split()[0]):
+            continue  # a web-page breadcrumb or a period code ("Q2FY25")
         entry = known.entry(c.kind, surface)
         if entry is not None:
             out.append(replace(c, kind=entry.kind, canonical=entry.canonical))
