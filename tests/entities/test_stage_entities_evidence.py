@@ -46,6 +46,12 @@ EVIDENCE_PRESENT = [
         id="central-bank-of-a-country",
     ),
     pytest.param(
+        '"We are pleased," said Mara Quill, chief executive of Doxal.',
+        [("Mara Quill", "PERSON"), ("Doxal", "PERSON")],
+        ("org", "Doxal"),
+        id="office-of-a-company",
+    ),
+    pytest.param(
         "OSLO-1030 GMT Brekke Marine holds its meeting.",
         [("OSLO-1030 GMT", "GPE")],
         ("place", "OSLO"),
