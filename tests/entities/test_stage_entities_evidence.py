@@ -40,6 +40,12 @@ EVIDENCE_PRESENT = [
         id="exchange-named-by-its-city",
     ),
     pytest.param(
+        "Shares in Brekke Marine (Oslo: BRKM.OL-news) rose 3%.",
+        [("Brekke Marine", "ORG"), ("Oslo", "GPE")],
+        ("org", "BRKM.OL"),
+        id="ticker-with-market-suffix-is-no-model",
+    ),
+    pytest.param(
         "Traders now expect the central bank of Hungary to cut rates.",
         [("Hungary", "GPE")],
         ("org", "central bank of Hungary"),

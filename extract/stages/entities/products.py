@@ -62,6 +62,8 @@ def _with_maker(toks: Sequence[tuple[int, int, str]], first: int, brands: Set[st
     return first
 
 
+# A ticker with its market suffix (``GX8.AS``, ``HLV.L-news``): a company's, no model name.
+_TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}(?:-news)?$|.*-news$")
 _MODEL_TRIGGER = re.compile(r"\d|O[Ss]$|^Model$")
 _NAME_OS = re.compile(r"[A-Z][a-z]+OS|[A-Z][a-z]+Os")
 
@@ -96,6 +98,7 @@ def _model_products(
             _MODEL_CODE.match(word)
             and any(c.isdigit() for c in word)
             and not _CURRENCY_AMOUNT.match(word)
+            and not _TICKER.match(word)
             and any(c.isupper() for c in word)
             and not _NOT_MODEL_CODE.match(word)
             and word.casefold() not in NOT_ENTITIES
