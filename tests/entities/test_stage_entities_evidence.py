@@ -58,6 +58,12 @@ EVIDENCE_PRESENT = [
         id="office-of-a-company",
     ),
     pytest.param(
+        "The Harbour Device Association (HDA) said shipments rose.",
+        [("Harbour Device Association (HDA", "ORG")],
+        ("org", "Harbour Device Association"),
+        id="model-span-stopping-inside-brackets",
+    ),
+    pytest.param(
         "OSLO-1030 GMT Brekke Marine holds its meeting.",
         [("OSLO-1030 GMT", "GPE")],
         ("place", "OSLO"),

@@ -343,6 +343,11 @@ def _split_span(text: str, start: int, end: int, label: str) -> list[tuple[int, 
     if end <= start:
         return []
     surface = text[start:end]
+    bracket = surface.find("(")
+    if bracket > 0 and ")" not in surface[bracket:]:
+        # "Harbour Device Association (HDA": the model stopped inside the brackets.
+        start, end = _trim(text, start, start + bracket)
+        surface = text[start:end]
     inner = re.search(r"['\u2019]s\b", surface)
     if inner is not None and _possessive_in_name(surface[inner.end() :]):
         inner = None
