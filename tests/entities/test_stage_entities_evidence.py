@@ -129,6 +129,12 @@ EVIDENCE_ABSENT = [
         ("org", "Business \u203a Airlines"),
         id="web-page-breadcrumb",
     ),
+    pytest.param(
+        "Orders came from Tarrow Labs, Corvo Systems and Leadership Team.",
+        [("Tarrow Labs", "ORG"), ("Corvo Systems", "ORG")],
+        ("org", "Leadership Team"),
+        id="listed-with-companies-but-a-team",
+    ),
 ]
 
 

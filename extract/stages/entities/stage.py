@@ -15,7 +15,7 @@ from extract.stages.entities.context import (
     _DocContext,
     _sentence_pieces,
 )
-from extract.stages.entities.cues import honorific_before
+from extract.stages.entities.cues import honorific_before, not_an_org, page_label
 from extract.stages.entities.datelines import _after_dateline, _datelines, dateline_regions
 from extract.stages.entities.known import KnownNames
 from extract.stages.entities.orgs import (
@@ -131,6 +131,14 @@ class EntityStage:
         found = _legal_name_orgs(doc, found)
         found = [c for c in found if not (c.kind == "place" and _currency_after(text, c.end))]
         found = _country_prefixed(text, found, self.known)
+        # A heading, law, programme or page label is no organisation, whichever rule found it.
+        found = [
+            c
+            for c in found
+            if c.kind != "org"
+            or c.source == "ruler"
+            or not (not_an_org(text[c.start : c.end]) or page_label(text[c.start : c.end]))
+        ]
         return canonicalize(doc, _resolve(found, doc.text), self.known, links)
 
     def _ner_candidates(self, doc: ParsedDoc, ctx: _DocContext) -> list[_Cand]:
