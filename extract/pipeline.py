@@ -29,6 +29,7 @@ from extract.model import load_model
 from extract.records import Document, DocumentResult, Mention
 from extract.stages.dates import DateStage
 from extract.stages.entities import EntityStage, build_entity_rows, configure_nlp
+from extract.stages.entities.cues import fingerprint as name_words_fingerprint
 from extract.stages.numbers import NumberStage
 
 logger = logging.getLogger(__name__)
@@ -211,6 +212,7 @@ class Pipeline:
                 "config": _output_settings(self.config),
                 "aliases": self.aliases.fingerprint,
                 "lexicon": self.lexicon.fingerprint,
+                "name_words": name_words_fingerprint(),
                 "model": self.nlp.meta.get("name", "") + "-" + self.nlp.meta.get("version", ""),
             },
             sort_keys=True,

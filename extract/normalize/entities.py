@@ -71,6 +71,7 @@ def strip_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name.rstrip()).rstrip()
 
 
+@functools.lru_cache(maxsize=65536)
 def clean_name(name: str) -> str:
     """The display form of a surface name.
 

@@ -55,3 +55,12 @@ def test_name_words_bad_table_names_file_and_line(content: str, message: str) ->
     with pytest.raises(ConfigError, match=re.escape(message)) as info:
         cues._parse(content, "words.csv")
     assert "words.csv:2:" in str(info.value)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edited", ["0" * 64])
+def test_name_words_table_enters_the_pipeline_fingerprint(pipeline, monkeypatch, edited) -> None:
+    before = pipeline.fingerprint
+    assert cues.fingerprint() == cues.fingerprint()
+    monkeypatch.setattr("extract.pipeline.name_words_fingerprint", lambda: edited)
+    assert pipeline.fingerprint != before

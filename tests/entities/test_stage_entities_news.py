@@ -109,7 +109,7 @@ NEWS_CORE = [
     pytest.param(
         "Trading in Norvik (Other OTC: NRVKF-news) opened at 0800 GMT on Monday.",
         [("Norvik", "ORG"), ("GMT", "ORG")],
-        {("org", "OTC", "OTC"), ("org", "NRVKF", "NRVKF")},
+        {("org", "NRVKF", "NRVKF")},
         id="other-otc-and-a-time-zone",
     ),
     pytest.param(

@@ -72,11 +72,21 @@ the small English model's systematic errors with rules:
   company's name; in a sentence in capitals only names the document also writes in normal
   case are kept; a name run into itself by a heading is cut in two; government departments
   are organisations.
+- a single capitalized word also written in lower case in the document (``the Company``),
+  a term a filing defines with an article (``(the "Group")``), a period code (``Q2FY25``)
+  and a breadcrumb are no names; a name after a product noun (``the cancer drug Corvel``)
+  is a product; a name after an office in a company (``chief executive of Doxal``) is a
+  company; a country code before a public body is part of its name (``US Federal
+  Reserve``) and a country's central bank is an organisation; an alias organisation takes
+  the table's name only where the document writes it (``NYSE`` stays ``NYSE``).
 
-The passes live in one module each (``spans``, ``context``, ``cues``, ``reading``, ``datelines``,
-``products``, ``orgs``, ``propagate``, ``resolve``, ``naming``, ``rows``), run in order by
-``stage.EntityStage``; each is linear in the text (span indexes and coverage maps instead of
-comparing every candidate with every other, names found again word by word).
+The passes live in one module each, run in this order by ``stage.EntityStage``: ``known``
+(the alias table's names, scanned in the raw text), the model's spans cut by ``spans``,
+``reading`` and ``datelines``, ``classify`` (their kind, from ``context`` and ``cues``),
+``product_pass`` (the rules of ``products``), ``orgs``, ``propagate``, ``resolve`` and
+``canonical`` (with ``naming``); ``rows`` builds the table rows. Each is linear in the text
+(span indexes and coverage maps instead of comparing every candidate with every other, names
+found again word by word); what the alias table gives is prepared once per process.
 
 Canonical names come from the alias table, else from the cleaned surface form without
 corporate suffixes; spelling variants are merged by fuzzy matching within a document

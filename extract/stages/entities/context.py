@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from extract.document import ParsedDoc
 from extract.language import foreign_sentence
@@ -129,7 +130,8 @@ _DIVISION_AFTER = re.compile(
 
 _COMPANY_AFTER = re.compile(
     r"['\u2019]s\s+(?:shares?|stock|share price|revenue|profit|net profit|market share|sales"
-    r"|earnings|valuation|subsidiary|subsidiaries|factory|factories|stores|products|brand)\b"
+    r"|earnings|valuation|subsidiary|subsidiaries|factory|factories|stores|products|brand"
+    r"|chief executive|CEO|CFO|chairman|spokesman|spokeswoman|spokesperson)\b"
     r"|\s+(?:released|reported|posted|announced|published|unveiled) (?:its|their)\b"
     r"|,? (?:Inc|Ltd|Co|Corp|GmbH|AG|SA|SE|NV|PLC|plc|LLC|S\.p\.A|S\.A|N\.V|K\.K)\b"
     r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:maker|manufacturer|producer|supplier"
@@ -141,7 +143,10 @@ _COMPANY_BEFORE = re.compile(
     r"\b(?:shares (?:of|in)|stake in|subsidiary of|rivals?|brands? like|acquisition of"
     r"|acquired|takeover of|merger with"
     r"|(?:management|investment|law|consulting|accounting|brokerage|research|advisory) firm"
-    r"|(?:asset|fund|funds|investment) manager|broker|lender|insurer)\s+$",
+    r"|(?:asset|fund|funds|investment) manager|broker|lender|insurer"
+    r"|(?:chief executive|CEO|CFO|COO|CTO|chairman|chairwoman|founder|co-founder"
+    r"|managing director|spokesman|spokeswoman|spokesperson|analysts?|economists?"
+    r"|strategists?|employees?) (?:of|at))\s+$",
     re.IGNORECASE,
 )
 
@@ -200,6 +205,7 @@ class _DocContext:
     lower: LowerWords = field(default_factory=lambda: LowerWords(""))
     _title_starts: tuple[int, ...] = ()
     _foreign_starts: tuple[int, ...] = ()
+    ents: tuple[Any, ...] = ()  # the model's entity spans, read once from the Doc
 
     @classmethod
     def build(cls, doc: ParsedDoc) -> _DocContext:
@@ -222,6 +228,7 @@ class _DocContext:
             LowerWords(text),
             tuple(s for s, _e in titles),
             tuple(s for s, _e in foreign),
+            tuple(doc.spacy_doc.ents) if doc.spacy_doc is not None else (),
         )
 
     def in_title(self, offset: int) -> bool:

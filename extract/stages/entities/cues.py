@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import io
 import re
 from collections import defaultdict
@@ -44,6 +45,14 @@ def name_words() -> Mapping[str, frozenset[str]]:
         resources.files("extract.data").joinpath(_FILE).read_text("utf-8"),
         f"extract/data/{_FILE}",
     )
+
+
+@functools.cache
+def fingerprint() -> str:
+    """sha256 of the packaged table: part of the pipeline fingerprint, so that editing the
+    table makes stored results stale."""
+    blob = resources.files("extract.data").joinpath(_FILE).read_bytes()
+    return hashlib.sha256(blob).hexdigest()
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from extract.normalize.entities import (
     clean_name,
 )
 from extract.stages.entities.context import _DocContext
+from extract.stages.entities.known import KnownNames
 from extract.stages.entities.products import _product_names
 from extract.stages.entities.spans import (
     SpanIndex,
@@ -246,9 +247,10 @@ def _legal_name_orgs(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:
     }
     heads = {" ".join(n.split()[:k]) for n in names for k in range(1, len(n.split()))}
     heads = {h for h in heads if len(h) >= 3 and h not in people}
+    org_names = heads.union(names)
     out = [
         replace(c, kind="org")
-        if c.kind == "person" and clean_name(text[c.start : c.end]) in set(names) | heads
+        if c.kind == "person" and clean_name(text[c.start : c.end]) in org_names
         else c
         for c in cands
     ]
@@ -268,7 +270,7 @@ def _legal_name_orgs(doc: ParsedDoc, cands: Sequence[_Cand]) -> list[_Cand]:
 
 # A ticker or an acronym in brackets after a name, with an exchange before it or not:
 # "Halvard Freight (HLVD)", "(NYSE: HLVD)", "(LSE: HLV.L-news)", "(Other OTC: HLVDF)"
-# (the exchange is "OTC").
+# (``OTC``, over the counter, is a market and no organisation).
 _BRACKETED = re.compile(
     r"\((?:(?:Other[ ])?(?P<exchange>[A-Z][A-Za-z]{1,11})[ ]?:[ ]?)?"
     r"(?P<code>[A-Z][A-Za-z0-9]{0,6}(?:[ ]?\.[A-Z]{1,3})?)(?:-news)?\)"
@@ -276,11 +278,13 @@ _BRACKETED = re.compile(
 
 
 def _bracketed_orgs(
-    doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand]
+    doc: ParsedDoc, ctx: _DocContext, cands: Sequence[_Cand], known: KnownNames
 ) -> tuple[list[_Cand], list[tuple[tuple[int, int], tuple[int, int]]]]:
     """Tickers and acronyms in brackets: an organisation's ticker or acronym right after
     its name (``Halvard Freight (HLVD)``, ``the Harbour Policy Committee (HPC)``) is that
-    organisation, and so are a stock exchange and a ticker written ``(EXCHANGE: CODE)``.
+    organisation, and so are a stock exchange and a ticker written ``(EXCHANGE: CODE)``;
+    an exchange named by its city (``(Amsterdam: GX8.AS)``) is that place, and ``OTC`` is
+    no organisation.
 
     Returns the new organisations and the (code span, name span) pairs whose code takes the
     name's canonical.
@@ -288,6 +292,7 @@ def _bracketed_orgs(
     text = doc.text
     taken = SpanIndex((c.start, c.end) for c in cands)
     org_ends = {c.end: c for c in cands if c.kind == "org"}
+    places = {e.start_char for e in ctx.ents if e.label_ in ("GPE", "LOC")}
     found: list[_Cand] = []
     links: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for match in _BRACKETED.finditer(text):
@@ -311,8 +316,15 @@ def _bracketed_orgs(
             found.append(_Cand("org", span[0], span[1], "rule"))
         if before is not None and exchange is None:
             links.append((span, (before.start, before.end)))
-        if exchange is not None and not taken.overlaps(*match.span("exchange")):
-            found.append(_Cand("org", *match.span("exchange"), "rule"))
+        if (
+            exchange is not None
+            and exchange.upper() != "OTC"
+            and not taken.overlaps(*match.span("exchange"))
+        ):
+            place = known.table.lookup_key("place", exchange)
+            kind = "place" if place is not None or match.start("exchange") in places else "org"
+            canonical = place.canonical if place is not None else ""
+            found.append(_Cand(kind, *match.span("exchange"), "rule", "", canonical))
     return found, links
 
 
@@ -320,3 +332,38 @@ def _code_like(code: str) -> bool:
     """Capital letters (and digits or a market suffix): ``HLVD``, ``HLV.L``, ``A1G.DE``."""
     head = code.split(".")[0].strip()
     return len(head) >= 2 and head.isupper() and head.casefold() not in NOT_ENTITIES
+
+
+# Words of a public body's name: a country code before it is part of the name.
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Federal|Reserve|Fed|Treasury|Commission|Department|Ministry|Bureau|Agency"
+    r"|Authority|Administration|Congress|Senate|Court|Parliament)\b"
+)
+_COUNTRY_CODE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3}|[A-Z]{2,3})[ ]$")
+
+
+def _country_prefixed(text: str, cands: Sequence[_Cand], known: KnownNames) -> list[_Cand]:
+    """A public body named with its country's code before it is one organisation (``US
+    Federal Reserve``, ``U.S. Securities and Exchange Commission``); the code is then no
+    place of its own."""
+    out: list[_Cand] = []
+    for c in cands:
+        if c.kind == "org" and _PUBLIC_BODY.search(text, c.start, c.end):
+            code = _COUNTRY_CODE.search(text, max(0, c.start - 8), c.start)
+            if code is not None and known.table.lookup_key("place", code.group(1)) is not None:
+                c = replace(c, start=code.start(1), canonical="")
+        out.append(c)
+    return out
+
+
+_CENTRAL_BANK = re.compile(r"\b[Cc]entral [Bb]ank of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?")
+
+
+def _central_banks(doc: ParsedDoc, ctx: _DocContext) -> list[_Cand]:
+    """``the central bank of Hungary``, ``Central Bank of the Philippines``: a country's
+    central bank is an organisation, whatever the case of its first words."""
+    return [
+        _Cand("org", m.start(), m.end(), "rule")
+        for m in _CENTRAL_BANK.finditer(doc.text)
+        if ctx.english(doc, m.start())
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence, Set
 
 from extract.normalize.entities import (
     canonical_key,
@@ -23,6 +23,7 @@ from extract.stages.entities.vocab import (
     _FUNCTION_WORDS,
     _MODEL_CODE,
     _MODEL_SUFFIXES,
+    _NAMING_NOUNS,
     _NOT_MODEL_CODE,
     _NOT_MODIFIERS,
     _NUMBER_MODEL,
@@ -49,7 +50,7 @@ def _model_series(name: str) -> str:
     return m.group(1) if m else ""
 
 
-def _with_maker(toks: Sequence[tuple[int, int, str]], first: int, brands: set[str]) -> int:
+def _with_maker(toks: Sequence[tuple[int, int, str]], first: int, brands: Set[str]) -> int:
     """``first`` moved left over a known maker before a model: ``Qingyun Aurora 7``."""
     if (
         first > 0
@@ -61,22 +62,43 @@ def _with_maker(toks: Sequence[tuple[int, int, str]], first: int, brands: set[st
     return first
 
 
-# A currency code glued to an amount (``RMB12.34``, ``USD5.20``): a price, no model name.
-_CURRENCY_AMOUNT = re.compile(r"[A-Z]{3}\d[\d,]*(?:\.\d+)?(?:bn|mn|m|k)?$")
+# A ticker with its market suffix (``GX8.AS``, ``HLV.L-news``): a company's, no model name.
+_TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}(?:-news)?$|.*-news$")
+_MODEL_TRIGGER = re.compile(r"\d|O[Ss]$|^Model$")
+_NAME_OS = re.compile(r"[A-Z][a-z]+OS|[A-Z][a-z]+Os")
+
+# A currency code glued to an amount (``RMB12.34``, ``USD5.20``, ``HK18.0``): a price, no
+# model name.
+_CURRENCY_AMOUNT = re.compile(
+    r"[A-Z]{3}\d[\d,]*(?:\.\d+)?(?:bn|mn|m|k)?$|[A-Z]{2}\$?\d[\d,]*\.\d+$"
+)
 
 
-def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_Cand]:
-    """Named models: ``SU7``, ``Xuanjie O1``, ``Xiaomi 15 Ultra``, ``iPhone 16``, ``Vela OS``."""
-    toks = _tokens(text, start, end)
+def _model_products(
+    text: str,
+    start: int,
+    end: int,
+    brands: Set[str],
+    toks: Sequence[tuple[int, int, str]] | None = None,
+) -> list[_Cand]:
+    """Named models: ``SU7``, ``Xuanjie O1``, ``Xiaomi 15 Ultra``, ``iPhone 16``, ``Vela OS``.
+
+    ``toks`` are the tokens of ``start..end`` when the caller has them already."""
+    if toks is None:
+        toks = _tokens(text, start, end)
     found: list[_Cand] = []
     i = 0
     while i < len(toks):
         word = toks[i][2]
         first = last = -1
+        if _MODEL_TRIGGER.search(word) is None:
+            i += 1
+            continue  # every model rule starts at a digit, ``OS`` or ``Model``
         if (
             _MODEL_CODE.match(word)
             and any(c.isdigit() for c in word)
             and not _CURRENCY_AMOUNT.match(word)
+            and not _TICKER.match(word)
             and any(c.isupper() for c in word)
             and not _NOT_MODEL_CODE.match(word)
             and word.casefold() not in NOT_ENTITIES
@@ -89,7 +111,7 @@ def _model_products(text: str, start: int, end: int, brands: set[str]) -> list[_
             and not _sentence_initial_function(toks, i - 1)
         ):
             first, last = i - 1, i
-        elif re.fullmatch(r"[A-Z][a-z]+OS|[A-Z][a-z]+Os", word):
+        elif _NAME_OS.fullmatch(word):
             first = last = i
         elif (
             _NUMBER_MODEL.match(word)
@@ -205,12 +227,13 @@ def _branded_products(
     text: str,
     start: int,
     end: int,
-    brands: set[str],
+    brands: Set[str],
     others: set[str],
     named: SpanIndex,
     org_at: dict[str, list[tuple[int, int]]],
-    pos: dict[int, str],
+    pos: Callable[[int], str],
     firm_orgs: frozenset[str] = frozenset(),
+    toks: Sequence[tuple[int, int, str]] | None = None,
 ) -> list[_Cand]:
     """A name right before a product noun (``the Brightwater Helix surgical system``,
     ``the Hoshi Pay payments app``).
@@ -220,9 +243,11 @@ def _branded_products(
     and it is no organisation of the document. A brand alone before a noun stays an
     organisation (``Xiaomi cars``). A maker's name plus a word that only the model read as
     an organisation is a product (``the Halcyon Intelligence assistant``); ``firm_orgs``
-    are the keys of organisations known otherwise (alias table, corporate words).
+    are the keys of organisations known otherwise (alias table, corporate words); ``pos``
+    gives the tag of the token at an offset (empty without a tagger).
     """
-    toks = _tokens(text, start, end)
+    if toks is None:
+        toks = _tokens(text, start, end)
     found: list[_Cand] = []
     i = 0
     while i < len(toks):
@@ -240,7 +265,7 @@ def _branded_products(
         noun_at, k = -1, j + 1
         while k < len(toks) and k - j <= 2 and _adjacent(toks, k - 1, k):
             word = toks[k][2]
-            tag = pos.get(toks[k][0], "")
+            tag = pos(toks[k][0])
             if not (word.isalpha() and word.islower()) or tag not in ("", "NOUN", "ADJ", "PROPN"):
                 break
             if word in _PRODUCT_NOUNS:
@@ -306,6 +331,32 @@ def _line_products(text: str, start: int, end: int, excluded: set[str]) -> list[
             or any(canonical_key(w) in excluded for w in words)
             or any(w.casefold() in _FUNCTION_WORDS | _ORG_WORDS | _SEASONS for w in words)
             or all(w in _MODEL_SUFFIXES for w in words)
+            or _is_concept_word(name)
+        ):
+            continue
+        found.append(_Cand("product", match.start("name"), match.end("name"), "rule"))
+    return found
+
+
+_NOUN_NAMED = re.compile(
+    r"\b(?P<noun>[a-z]+)[ ](?P<name>[A-Z][a-z][\w-]*(?:[ ][A-Z0-9][\w-]*)?)(?![\w-])"
+)
+
+
+def _noun_named_products(text: str, start: int, end: int, excluded: Set[str]) -> list[_Cand]:
+    """A name right after a noun that names a product (``the cancer drug Corvel``, ``its
+    weight-loss injection Veltra``); a name the document uses for an organisation, a
+    person or a place is none."""
+    found: list[_Cand] = []
+    for match in _NOUN_NAMED.finditer(text, start, end):
+        if match.group("noun") not in _NAMING_NOUNS:
+            continue
+        name = match.group("name")
+        words = name.split()
+        if (
+            canonical_key(name) in excluded
+            or canonical_key(words[0]) in excluded
+            or any(w.casefold() in _FUNCTION_WORDS | _ORG_WORDS for w in words)
             or _is_concept_word(name)
         ):
             continue

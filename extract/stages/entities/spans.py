@@ -242,11 +242,14 @@ def _amount_like(surface: str) -> bool:
     )
 
 
-_TRAILING_CODE = re.compile(r"\s+(?:Q[1-4]|H[12]|FY\s?\d{2,4}|FY|[1-4]Q|[12]H)$")
+_TRAILING_CODE = re.compile(
+    r"\s+(?:Q[1-4]|H[12]|FY\s?\d{2,4}|FY|[1-4]Q|[12]H)$|\s*-\s*\d{3,4}\s*GMT$"
+)
 
 
 def _without_trailing_codes(text: str, start: int, end: int) -> int:
-    """A period code glued to a name is no part of it (``Vantara Infotech Q2 profit``)."""
+    """A period code or a diary's time glued to a name is no part of it (``Vantara
+    Infotech Q2 profit``, ``Oslo-1030 GMT``)."""
     while (match := _TRAILING_CODE.search(text, start, end)) is not None:
         end = match.start()
     return end
@@ -340,6 +343,11 @@ def _split_span(text: str, start: int, end: int, label: str) -> list[tuple[int, 
     if end <= start:
         return []
     surface = text[start:end]
+    bracket = surface.find("(")
+    if bracket > 0 and ")" not in surface[bracket:]:
+        # "Harbour Device Association (HDA": the model stopped inside the brackets.
+        start, end = _trim(text, start, start + bracket)
+        surface = text[start:end]
     inner = re.search(r"['\u2019]s\b", surface)
     if inner is not None and _possessive_in_name(surface[inner.end() :]):
         inner = None

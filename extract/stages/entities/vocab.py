@@ -74,6 +74,8 @@ _ORG_WORDS = frozenset(
         "pharma",
         "pharmaceutical",
         "pharmaceuticals",
+        "therapeutics",
+        "biosciences",
         "energy",
         "airlines",
         "insurance",
@@ -152,7 +154,7 @@ _FUNCTION_WORDS = _wordset(
 )
 
 _NOT_MODEL_CODE = re.compile(
-    r"^(?:Q[1-4]|H[12]|FY\d+|[BCOP]2[BCOPM]|G\d{1,2}|CO2|PM\d+(?:\.\d+)?|COVID\d*|[A-Z]\d{1,2}[a-z])$"
+    r"^(?:(?:Q[1-4]|H[12]|9M)\s?FY\d{2,4}|Q[1-4]|H[12]|FY\d+|[BCOP]2[BCOPM]|G\d{1,2}|CO2|PM\d+(?:\.\d+)?|COVID\d*|[A-Z]\d{1,2}[a-z])$"
 )
 
 _NUMBER_MODEL = re.compile(r"^\d{1,3}$")
@@ -175,6 +177,15 @@ _PRODUCT_NOUNS = _wordset(
     sedans coupe coupes wagon minivan pickup truck trucks crossover suvs system systems
     headset headsets wallet chipset jet jets aircraft airliner vaccine drug assistant
     assistants chatbot
+    """,
+    fold=True,
+)
+
+# Nouns that name a product right after them (``cancer drug Corvel``, ``the smartphone Halo``).
+_NAMING_NOUNS = _wordset(
+    """
+    drug drugs medicine medicines injection treatment therapy vaccine pill antibody
+    smartphone sedan suv chatbot
     """,
     fold=True,
 )
