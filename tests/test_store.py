@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import random
 import stat
 import subprocess
 import sys
@@ -15,11 +16,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 
 from extract import exports
-from extract.exports import format_for_csv
 from extract.records import Document, DocumentResult, Fact, Mention
 from extract.store import OutputError, Store, StoreBusyError
 from extract.tables import SCHEMAS
@@ -104,12 +105,30 @@ def test_store_export_csv_has_every_column_and_exact_numbers(tmp_path: Path) -> 
         (39.14, "39.14"),
         (0.4, "0.4"),
         (-4.02, "-4.02"),
+        (1e20, "100000000000000000000"),
+        (2.5e-10, "0.00000000025"),
+        (-1.2345678901234568e16, "-12345678901234568"),
         (None, ""),
     ],
 )
-def test_store_format_for_csv_numbers(value: float | None, text: str) -> None:
-    df = pd.DataFrame({"v": pd.array([value], dtype="Float64")})
-    assert format_for_csv(df).loc[0, "v"] == text
+def test_store_csv_numbers_as_written(value: float | None, text: str) -> None:
+    with duckdb.connect() as con:
+        exports.csv_macros(con)
+        (cell,) = con.execute("SELECT csv_number(CAST(? AS DOUBLE))", [value]).fetchone()
+    assert (cell or "") == text
+
+
+def test_store_csv_numbers_match_numpy_positional() -> None:
+    rng = random.Random(7)
+    values = [rng.uniform(-1, 1) * 10.0 ** rng.randint(-30, 30) for _ in range(3000)]
+    values += [round(rng.uniform(-1e6, 1e6), rng.randint(0, 4)) for _ in range(3000)]
+    with duckdb.connect() as con:
+        exports.csv_macros(con)
+        con.execute("CREATE TABLE v (x DOUBLE)")
+        con.executemany("INSERT INTO v VALUES (?)", [[x] for x in values])
+        rows = con.execute("SELECT x, csv_number(x) FROM v").fetchall()
+    wrong = [(x, cell) for x, cell in rows if cell != np.format_float_positional(x, trim="-")]
+    assert wrong == []
 
 
 def test_store_export_failure_keeps_previous_set(
@@ -230,6 +249,10 @@ def test_store_outputs_follow_the_umask(tmp_path: Path) -> None:
 )
 def test_store_csv_neutralizes_formula_cells(cell: str, written: str) -> None:
     assert exports.neutralize(cell) == written
+    with duckdb.connect() as con:
+        exports.csv_macros(con)
+        (sql,) = con.execute("SELECT csv_text(?)", [cell]).fetchone()
+    assert (sql or "") == written
 
 
 def test_store_csv_neutralized_but_database_keeps_raw(tmp_path: Path) -> None:
