@@ -9,16 +9,19 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from extract.config import Config, load_config
 from extract.engines.local import DEFAULT_TIMEOUT_S
 from extract.errors import ExtractError
-from extract.records import DocumentResult, RunReport
+from extract.records import RunReport
 from extract.report.command import report_after_run, report_command
 from extract.watch import DEFAULT_DEBOUNCE_MS
+
+if TYPE_CHECKING:
+    from extract.store import DocRows
 
 # sysexits.h codes, so a scheduler can tell the cases apart.
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -71,12 +74,9 @@ class _Progress:
 
             self.bar = tqdm(total=total, unit="doc", file=sys.stderr, leave=False)
 
-    def step(self, result: DocumentResult | None) -> None:
-        if result is not None and result.document.status != "ok":
-            click.echo(
-                f"{result.document.doc_id}: {result.document.status}: {result.document.error}",
-                err=True,
-            )
+    def step(self, stored: DocRows | None) -> None:
+        if stored is not None and stored.status != "ok":
+            click.echo(f"{stored.doc_id}: {stored.status}: {stored.error}", err=True)
         if self.bar is not None:
             self.bar.update(1)
 
@@ -214,7 +214,7 @@ def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--workers",
             type=click.IntRange(1, 64),
             default=None,
-            help="Worker processes (default: [model] n_process).",
+            help="Worker processes (default: [model] n_process; 0 there: one per core).",
         ),
         click.option(
             "--timeout",
