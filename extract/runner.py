@@ -152,6 +152,7 @@ def run_batch(
                     timeout=timeout,
                     on_timeout=_timed_out,
                     on_crash=_crashed,
+                    batched=True,
                 )
             )
             pool.start()
@@ -186,7 +187,7 @@ def run_batch(
         )
         jobs = scan.jobs(items)
         if pool is not None:
-            for rows in pool.map(_chunks(jobs, pipeline.batch_size)):
+            for rows in pool.map_chunks(_chunks(jobs, pipeline.batch_size)):
                 writer.add(rows)
         else:
             assert process is not None
@@ -273,10 +274,10 @@ class _Scan:
             info = item.path.stat()
         except OSError as exc:
             return Job(item, None, "", read_error=f"cannot read file: {exc.strerror}", **base)
-        size, mtime_ns = info.st_size, _trusted_mtime(info.st_mtime_ns)
-        if current and self.stats.get(item.doc_id) == (size, mtime_ns):
+        if current and self.stats.get(item.doc_id) == (info.st_size, info.st_mtime_ns):
             self.on_unchanged()
             return None
+        size, mtime_ns = info.st_size, _trusted_mtime(info.st_mtime_ns)
         try:
             data = read_bytes(item.path)
         except OSError as exc:
@@ -284,15 +285,16 @@ class _Scan:
             return Job(item, None, "", read_error=reason, size=size, mtime_ns=mtime_ns, **base)
         sha = hashlib.sha256(data).hexdigest()
         if current and before is not None and before[0] == sha:
-            self.on_seen((item.doc_id, size, mtime_ns))
+            if self.stats.get(item.doc_id) != (size, mtime_ns):
+                self.on_seen((item.doc_id, size, mtime_ns))
             self.on_unchanged()
             return None
         return Job(item, data, sha, size=size, mtime_ns=mtime_ns, **base)
 
 
 def _trusted_mtime(mtime_ns: int) -> int:
-    """The mtime to record: -1 (never matches, so the file is hashed next time) when the
-    file was modified so recently that it could change again without its mtime moving."""
+    """The mtime to record: -1 (matches no file, so it is hashed next time) when the file
+    was modified so recently that it could change again without its mtime moving."""
     return -1 if mtime_ns >= time.time_ns() - _RACY_NS else mtime_ns
 
 

@@ -166,10 +166,10 @@ class Store:
             self._migrate()
             # True when the tables changed since the last complete export (in this run or
             # in one that was killed before it exported).
-            stale = self.con.execute(
+            (stale,) = self.con.execute(
                 "SELECT count(*) FROM store_state WHERE key = 'exports' AND value = 'stale'"
-            ).fetchone()
-        self.changed = bool(stale and stale[0])
+            ).fetchall()
+        self.changed = bool(stale[0])
 
     def _open_read_only(self) -> None:
         self.path = self.out_dir / DB_NAME
@@ -281,7 +281,8 @@ class Store:
         stored = self._stored()
         replaced = [d.doc_id for d in documents if d.doc_id in stored]
         restat = replaced + [doc_id for doc_id, _, _ in seen]
-        self._mark_stale()
+        if documents:
+            self._mark_stale()
         self.con.execute("BEGIN TRANSACTION")
         try:
             if replaced:
@@ -345,8 +346,8 @@ class Store:
                     "UPDATE documents SET status = 'removed', "
                     "error = 'file no longer in the input' "
                     "WHERE doc_id IN (SELECT doc_id FROM gone_ids) AND status <> 'removed'"
-                ).fetchone()
-                if updated and updated[0]:
+                ).fetchall()
+                if updated and updated[0][0]:
                     self._mark_stale()
                 self.con.execute("COMMIT")
             except BaseException:

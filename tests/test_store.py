@@ -22,7 +22,7 @@ import pytest
 
 from extract import exports
 from extract.records import Document, DocumentResult, Fact, Mention
-from extract.store import OutputError, Store, StoreBusyError
+from extract.store import DocRows, OutputError, Store, StoreBusyError, document_rows
 from extract.tables import SCHEMAS
 
 
@@ -327,3 +327,83 @@ def test_store_busy_database_waits_then_raises(tmp_path: Path) -> None:
             assert time.monotonic() - started >= 1.0
         finally:
             holder.kill()
+
+
+def _rows(doc_id: str, value: str = "113.1e9") -> DocRows:
+    return document_rows(_result(doc_id, value), "fp", size=10, mtime_ns=20)
+
+
+def test_store_group_is_one_transaction_and_earlier_groups_stay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(tmp_path) as store:
+        store.write_many([_rows("a"), _rows("b")])
+        original = store.con.execute
+
+        def fail_on_insert(sql: str, *args: object) -> object:
+            if sql.startswith("INSERT INTO facts"):
+                raise duckdb.IOException("No space left on device")
+            return original(sql, *args)
+
+        monkeypatch.setattr(store, "con", _Wrapped(store.con, fail_on_insert))
+        with pytest.raises(OutputError, match="No space left on device"):
+            store.write_many([_rows("a", "5"), _rows("c")])
+        monkeypatch.undo()
+        tables = store.read()
+    assert list(tables.documents["doc_id"]) == ["a", "b"]
+    assert list(tables.mentions["value"]) == [113.1e9, 113.1e9]
+    assert list(tables.facts["doc_id"]) == ["a", "b"]
+
+
+class _Wrapped:
+    """A connection whose ``execute`` is replaced."""
+
+    def __init__(self, con: object, execute: object) -> None:
+        self._con = con
+        self.execute = execute
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._con, name)
+
+
+def test_store_group_replaces_stored_documents_and_records_stats(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        store.write_many([_rows("a")])
+        stored = store.write_many([_rows("a", "5"), _rows("b")], seen=[("z", 1, 2)])
+        tables = store.read()
+        assert [d.status for d in stored] == ["ok", "ok"]
+        assert list(tables.mentions["doc_id"]) == ["a", "b"]
+        assert list(tables.mentions["value"]) == [5.0, 113.1e9]
+        assert store.stats() == {"a": (10, 20), "b": (10, 20), "z": (1, 2)}
+
+
+def test_store_bad_row_in_a_group_fails_that_document_only(tmp_path: Path) -> None:
+    bad = _rows("b")
+    mention = list(bad.rows["mentions"][0])
+    mention[list(SCHEMAS["mentions"]).index("start")] = "not a number"
+    bad = replace(bad, rows={**bad.rows, "mentions": [tuple(mention)]})
+    with Store(tmp_path) as store:
+        stored = store.write_many([_rows("a"), bad, _rows("c")])
+        tables = store.read()
+    assert [d.status for d in stored] == ["ok", "failed", "ok"]
+    assert stored[1].error.startswith("cannot store rows:")
+    assert list(tables.documents["status"]) == ["ok", "failed", "ok"]
+    assert list(tables.documents["sha256"]) == ["sa", "sb", "sc"]
+    assert list(tables.mentions["doc_id"]) == ["a", "c"]
+
+
+def test_store_exports_behind_the_tables_survive_a_killed_run(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        assert not store.changed
+        store.write_many([_rows("a")])
+    with Store(tmp_path) as store:
+        assert store.changed
+        store.export()
+    with Store(tmp_path) as store:
+        assert not store.changed
+        assert store.mark_removed(["b"]) == ["a"]
+        assert store.changed
+        store.export()
+    with Store(tmp_path) as store:
+        assert store.mark_removed(["b"]) == ["a"]
+        assert not store.changed

@@ -132,25 +132,28 @@ class _Worker:
 
 
 class WorkerPool(Generic[J, R]):
-    """``workers`` processes running ``work(state, chunk)``; use as a context manager.
+    """``workers`` processes running ``work``; use as a context manager.
 
-    ``work`` returns one result per job of the chunk, in order. ``timeout`` is the
-    deadline of one job in seconds (``None``: no deadline), which a whole chunk gets too.
+    ``work(state, job)`` returns the result of one job; with ``batched``,
+    ``work(state, chunk)`` returns one result per job of the chunk, in order (use
+    ``map_chunks``). ``timeout`` is the deadline of one job in seconds (``None``: no
+    deadline), which a whole chunk gets too.
     ``on_timeout(job, seconds)`` and ``on_crash(job, exitcode)`` make the result of a
     job whose worker was killed or died while it ran alone.
     """
 
     def __init__(
         self,
-        work: Callable[[Any, Sequence[J]], list[R]],
+        work: Callable[[Any, Any], Any],
         make_state: Callable[[], Any],
         *,
         workers: int,
         timeout: float | None,
         on_timeout: Callable[[J, float], R],
         on_crash: Callable[[J, int | None], R],
+        batched: bool = False,
     ) -> None:
-        self.work = work
+        self.work: Callable[[Any, Sequence[J]], list[R]] = work if batched else _EachJob(work)
         self.make_state = make_state
         self.size = max(1, workers)
         self.timeout = timeout
@@ -189,7 +192,11 @@ class WorkerPool(Generic[J, R]):
         self.workers.remove(worker)
         worker.kill()
 
-    def map(self, chunks: Iterable[Sequence[J]]) -> Iterator[R]:
+    def map(self, jobs: Iterable[J]) -> Iterator[R]:
+        """Results of ``jobs`` in their order, one job at a time per worker."""
+        return self.map_chunks([job] for job in jobs)
+
+    def map_chunks(self, chunks: Iterable[Sequence[J]]) -> Iterator[R]:
         """Results of every job of ``chunks``, in order; chunks are drawn lazily, one per
         free worker (jobs to run again alone go first)."""
         source = iter(chunks)
@@ -276,3 +283,13 @@ class WorkerPool(Generic[J, R]):
                 seconds = float(self.timeout or 0)
                 self._failed(chunk, done, lambda job, s=seconds: self.on_timeout(job, s))
                 self._replace(worker)
+
+
+class _EachJob:
+    """``work(state, job)`` as the work of a chunk: one call per job."""
+
+    def __init__(self, work: Callable[[Any, Any], Any]) -> None:
+        self.work = work
+
+    def __call__(self, state: Any, jobs: Sequence[Any]) -> list[Any]:
+        return [self.work(state, job) for job in jobs]
