@@ -38,6 +38,7 @@ ORDER = {
     "facts": "doc_id, fact_id",
 }
 
+PARQUET_ROW_GROUP = 16_384
 EXPORTS_DIR = ".exports"
 CURRENT = "current"
 MANIFEST = "manifest.json"
@@ -187,7 +188,9 @@ def write_parquet(con: Any, table: str, path: Path) -> int:
     """One table as Parquet, with the database's column types, straight from DuckDB."""
     target = str(path).replace("'", "''")
     con.execute(
-        f"COPY (SELECT * FROM {table} ORDER BY {ORDER[table]}) TO '{target}' (FORMAT PARQUET)"
+        f"COPY (SELECT * FROM {table} ORDER BY {ORDER[table]}) TO '{target}' "
+        # Row groups small enough to be written within the store's memory limit.
+        f"(FORMAT PARQUET, ROW_GROUP_SIZE {PARQUET_ROW_GROUP})"
     )
     with path.open("rb") as fh:
         os.fsync(fh.fileno())

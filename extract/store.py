@@ -20,10 +20,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -35,6 +35,7 @@ from extract.records import DocumentResult
 from extract.tables import SCHEMAS, TABLE_NAMES, Tables, result_rows, typed
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 DB_NAME = "extract.duckdb"
 # Errors from one document's rows (a value DuckDB cannot take): they fail that document.
@@ -58,6 +59,10 @@ _ARROW_TYPES = {
     "DATE": pa.date32(),
 }
 _LOCKED = ("could not set lock", "conflicting lock")
+# DuckDB's memory limits, smallest first: the store's memory does not grow with its size
+# (the database is paged, sorts for the exports spill to disk); an operation that cannot
+# be done within a limit is done again within the next.
+MEMORY_LIMITS = ("64MB", "256MB", "1GB", "4GB", "16GB")
 
 
 class OutputError(ExtractError):
@@ -156,9 +161,11 @@ class Store:
             ) from exc
         self.path = self.out_dir / DB_NAME
         self.con = _connect(self.path, wait)
+        self._limit = 0
         # Ids of the stored documents, read on the first write (see ``_stored``).
         self._ids: set[str] | None = None
         with storage_errors(self.path):
+            self._set_memory_limit(0)
             for table in TABLE_NAMES:
                 self.con.execute(_ddl(table, SCHEMAS[table]))
             for table, schema in _OWN_TABLES.items():
@@ -247,7 +254,7 @@ class Store:
             return []
         try:
             with storage_errors(self.path):
-                self._commit(documents, seen)
+                self._within_memory(lambda: self._commit(documents, seen))
         except _ROW_ERRORS as exc:
             if len(documents) == 1:
                 logger.debug("%s: cannot store rows", documents[0].doc_id, exc_info=True)
@@ -418,11 +425,32 @@ class Store:
     def export(self, formats: Iterable[str] = ("csv", "parquet"), *, force: bool = True) -> Path:
         """Write the exported set (see ``extract.exports``); returns its folder."""
         with storage_errors(self.path):
-            folder = export_set(self, tuple(formats), force=force)
+            # One thread sorts and writes in the least memory; a store too large for the
+            # memory limit gets the next one instead of failing.
+            self.con.execute("SET threads = 1")
+            try:
+                folder = self._within_memory(lambda: export_set(self, tuple(formats), force=force))
+            finally:
+                self.con.execute("RESET threads")
             if self.changed:
                 self.con.execute("DELETE FROM store_state WHERE key = 'exports'")
                 self.changed = False
         return folder
+
+    def _within_memory(self, work: Callable[[], T]) -> T:
+        """``work()``, done again within the next memory limit while DuckDB runs out."""
+        while True:
+            try:
+                return work()
+            except duckdb.OutOfMemoryException:
+                if self._limit + 1 >= len(MEMORY_LIMITS):
+                    raise
+                logger.debug("%s: memory limit raised", self.path, exc_info=True)
+                self._set_memory_limit(self._limit + 1)
+
+    def _set_memory_limit(self, step: int) -> None:
+        self._limit = step
+        self.con.execute(f"SET memory_limit = '{MEMORY_LIMITS[step]}'")
 
     def export_csv(self) -> list[Path]:
         """Export CSV only; returns the paths of the four files beside the database."""

@@ -407,3 +407,18 @@ def test_store_exports_behind_the_tables_survive_a_killed_run(tmp_path: Path) ->
     with Store(tmp_path) as store:
         assert store.mark_removed(["b"]) == ["a"]
         assert not store.changed
+
+
+def test_store_out_of_memory_is_done_again_within_the_next_limit(tmp_path: Path) -> None:
+    calls = []
+
+    def work() -> str:
+        calls.append(store.con.execute("SELECT current_setting('memory_limit')").fetchall())
+        if len(calls) == 1:
+            raise duckdb.OutOfMemoryException("could not allocate block")
+        return "done"
+
+    with Store(tmp_path) as store:
+        assert store._within_memory(work) == "done"
+    assert len(calls) == 2
+    assert calls[0] != calls[1]
