@@ -168,12 +168,17 @@ def workers(folder: Path, words: int, work: Path, n: int, dask: bool) -> dict:
             "seconds": run.seconds,
             "wall": run.wall,
             "words_per_s": words / run.seconds,
+            "cpu_seconds": run.cpu,
             "machine_idle": run.idle,
             "other_busy_cores": run.others,
+            "workers": n if name != "local-1" else 1,
         }
-    base = runs["local-1"]["words_per_s"]
-    for name in runs:
-        runs[name]["speedup"] = runs[name]["words_per_s"] / base
+    base = runs["local-1"]
+    for entry in runs.values():
+        entry["speedup"] = entry["words_per_s"] / base["words_per_s"]
+        # The speed-up on an idle machine, each worker on a core of its own: the workers
+        # times the CPU one worker needs per word over what these need.
+        entry["idle_speedup_bound"] = entry["workers"] * base["cpu_seconds"] / entry["cpu_seconds"]
     if dask:
         same = all(
             (work / f"workers-dask-{n}" / t).read_bytes()
@@ -343,6 +348,8 @@ def table(results: dict) -> str:
         rows.extend(_throughput_rows(results["throughput"]))
     for name, e in results.get("workers", {}).items():
         note = f"{e['speedup']:.2f}x of 1 worker; {_busy(e)}"
+        if "idle_speedup_bound" in e:
+            note += f"; by CPU time {e['idle_speedup_bound']:.2f}x on idle cores"
         if "tables_equal_local" in e:
             note += f"; tables equal local: {'yes' if e['tables_equal_local'] else 'NO'}"
         rows.append((f"extract run {name}", f"{e['words_per_s']:,.0f} w/s", note))
