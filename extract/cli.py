@@ -383,6 +383,9 @@ def run(
     outcome = _Outcome(as_json, log_file)
     config = _run_config(config_path, workers)
     progress = _Progress(quiet=as_json)
+    settings = _batch_settings(
+        reference_date, full, workers, timeout, prune, wait, follow_symlinks, formats
+    )
     try:
         with (
             tempfile.TemporaryDirectory(prefix="extract-stdin-") as spool,
@@ -398,18 +401,11 @@ def run(
                 paths,
                 out_dir,
                 config=config,
-                reference_date=reference_date,
-                full=full,
                 on_start=progress.start,
                 on_progress=progress.step,
-                workers=workers,
-                timeout=timeout or None,
-                prune=prune,
-                wait=wait,
-                follow_symlinks=follow_symlinks,
-                formats=formats,
                 pipeline=pipeline,
                 process=process,
+                **settings,
             )
     except ExtractError as exc:
         progress.close()
@@ -462,22 +458,13 @@ def watch(
 
     outcome = _Outcome(as_json, log_file)
     pipeline = _prepare(config_path, workers)
+    settings = _batch_settings(
+        reference_date, full, workers, timeout, prune, wait, follow_symlinks, formats
+    )
 
     def one_run() -> RunReport:
-        return run_batch(
-            inputs,
-            out_dir,
-            pipeline=pipeline,
-            reference_date=reference_date,
-            full=full,
-            on_progress=_Progress(quiet=as_json).step,
-            workers=workers,
-            timeout=timeout or None,
-            prune=prune,
-            wait=wait,
-            follow_symlinks=follow_symlinks,
-            formats=formats,
-        )
+        progress = _Progress(quiet=as_json)
+        return run_batch(inputs, out_dir, pipeline=pipeline, on_progress=progress.step, **settings)
 
     try:
         watch_inputs(
@@ -491,6 +478,29 @@ def watch(
         )
     except ExtractError as exc:
         sys.exit(outcome.error(exc))
+
+
+def _batch_settings(
+    reference_date: date | None,
+    full: bool,
+    workers: int | None,
+    timeout: float,
+    prune: bool,
+    wait: float,
+    follow_symlinks: bool,
+    formats: tuple[str, ...],
+) -> dict[str, Any]:
+    """The ``run_batch`` arguments of the options ``run`` and ``watch`` share."""
+    return {
+        "reference_date": reference_date,
+        "full": full,
+        "workers": workers,
+        "timeout": timeout or None,  # 0: no limit
+        "prune": prune,
+        "wait": wait,
+        "follow_symlinks": follow_symlinks,
+        "formats": formats,
+    }
 
 
 @contextlib.contextmanager
