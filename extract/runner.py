@@ -435,9 +435,9 @@ def unify_canonicals(store: Store, pipeline: Pipeline) -> dict[tuple[str, str], 
     Covers every document in the output folder, not only this run's, so incremental runs
     name an entity the same way as earlier ones did.
     """
-    rows = store.con.execute(
+    rows = store.query(
         "SELECT kind, canonical, sum(mentions) FROM entities GROUP BY kind, canonical"
-    ).fetchall()
+    )
     return canonical_renames(
         ((kind, name, int(count)) for kind, name, count in rows),
         preferred=pipeline.aliases.canonicals(),

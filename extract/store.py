@@ -206,16 +206,17 @@ class Store:
 
     def state(self) -> dict[str, tuple[str, str, str]]:
         """doc_id -> (sha256, fingerprint, status) of the documents already stored."""
-        with storage_errors(self.path):
-            rows = self.con.execute(
-                "SELECT doc_id, sha256, fingerprint, status FROM documents"
-            ).fetchall()
+        rows = self.query("SELECT doc_id, sha256, fingerprint, status FROM documents")
         return {doc_id: (sha or "", fp or "", status or "") for doc_id, sha, fp, status in rows}
+
+    def query(self, sql: str) -> list[tuple[Any, ...]]:
+        """The rows of ``sql``, within the memory limit that fits them."""
+        with storage_errors(self.path):
+            return self._within_memory(lambda: self.con.execute(sql).fetchall())
 
     def stats(self) -> dict[str, tuple[int, int]]:
         """doc_id -> (size, mtime_ns) of the file of each stored document, when recorded."""
-        with storage_errors(self.path):
-            rows = self.con.execute("SELECT doc_id, size, mtime_ns FROM file_stats").fetchall()
+        rows = self.query("SELECT doc_id, size, mtime_ns FROM file_stats")
         return {doc_id: (size, mtime) for doc_id, size, mtime in rows}
 
     def write(self, result: DocumentResult, fingerprint: str) -> DocumentResult:
@@ -270,7 +271,9 @@ class Store:
 
     def _stored(self) -> set[str]:
         if self._ids is None:
-            rows = self.con.execute("SELECT doc_id FROM documents").fetchall()
+            rows = self._within_memory(
+                lambda: self.con.execute("SELECT doc_id FROM documents").fetchall()
+            )
             self._ids = {row[0] for row in rows}
         return self._ids
 
@@ -329,10 +332,12 @@ class Store:
         keep_df = pd.DataFrame({"doc_id": sorted(set(keep))}, dtype="object")
         self.con.register("keep_ids", keep_df)
         try:
-            rows = self.con.execute(
-                "SELECT doc_id FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM keep_ids)"
-                " ORDER BY doc_id"
-            ).fetchall()
+            rows = self._within_memory(
+                lambda: self.con.execute(
+                    "SELECT doc_id FROM documents "
+                    "WHERE doc_id NOT IN (SELECT doc_id FROM keep_ids) ORDER BY doc_id"
+                ).fetchall()
+            )
         finally:
             self.con.unregister("keep_ids")
         return [row[0] for row in rows]
