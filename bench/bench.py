@@ -10,7 +10,7 @@ and figures varied, no two alike) it measures:
    tables are compared with the local run's), with how busy the machine was meanwhile;
 3. peak memory of a full ``extract run`` at each ``--memory-docs`` size, each in its own
    subprocess: the largest process's max RSS and the sampled sum over its process tree;
-4. an unchanged re-run of the largest corpus as a share of its full run;
+4. an unchanged re-run of one of them (``--rerun-docs``) as a share of its full run;
 5. MB/s of the rule-based money/percent/quantity and date stages alone.
 
 Prints a table and writes it as JSON to ``bench/out/bench.json``.
@@ -119,11 +119,15 @@ def throughput(folder: Path, texts: list[str], work: Path, batch_size: int | Non
         for _ in pipeline.process(documents):
             pass
 
-    log("whole run (read, stages, store, CSV) over the same files")
+    log("whole run (read, stages, store, CSV) over the same files, one worker")
     with CpuMeter() as whole:
         report = run_batch([folder], work / "whole", pipeline=pipeline, full=True)
     if report.ok != len(texts):
         raise SystemExit(f"bench: only {report.ok} of {len(texts)} documents ok")
+    log("whole run over the same files, one worker per core (the default)")
+    pipeline.n_process = 0
+    with CpuMeter() as every_core:
+        run_batch([folder], work / "whole-all", pipeline=pipeline, full=True)
 
     def rates(meter: CpuMeter) -> dict:
         return {
@@ -142,8 +146,9 @@ def throughput(folder: Path, texts: list[str], work: Path, batch_size: int | Non
         "ner_only": rates(ner),
         "process_only": rates(process),
         "whole_run": rates(whole),
+        "whole_run_all_cores": rates(every_core),
     }
-    for key in ("process_only", "whole_run"):
+    for key in ("process_only", "whole_run", "whole_run_all_cores"):
         result[key]["ratio_wall"] = result[key]["words_per_s"] / result["ner_only"]["words_per_s"]
         result[key]["ratio_cpu"] = ner.cpu / result[key]["cpu_seconds"]
     return result
@@ -163,12 +168,17 @@ def workers(folder: Path, words: int, work: Path, n: int, dask: bool) -> dict:
             "seconds": run.seconds,
             "wall": run.wall,
             "words_per_s": words / run.seconds,
+            "cpu_seconds": run.cpu,
             "machine_idle": run.idle,
             "other_busy_cores": run.others,
+            "workers": n if name != "local-1" else 1,
         }
-    base = runs["local-1"]["words_per_s"]
-    for name in runs:
-        runs[name]["speedup"] = runs[name]["words_per_s"] / base
+    base = runs["local-1"]
+    for entry in runs.values():
+        entry["speedup"] = entry["words_per_s"] / base["words_per_s"]
+        # The speed-up on an idle machine, each worker on a core of its own: the workers
+        # times the CPU one worker needs per word over what these need.
+        entry["idle_speedup_bound"] = entry["workers"] * base["cpu_seconds"] / entry["cpu_seconds"]
     if dask:
         same = all(
             (work / f"workers-dask-{n}" / t).read_bytes()
@@ -186,8 +196,9 @@ def memory(
     work: Path,
     result: dict[str, Any],
     save: Callable[[], None],
+    rerun_size: int,
 ) -> None:
-    """Peak memory of a full run at each size; an unchanged re-run of the largest.
+    """Peak memory of a full run at each size; an unchanged re-run at ``rerun_size``.
 
     Fills ``result`` and calls ``save`` after each run.
     """
@@ -207,7 +218,7 @@ def memory(
             "machine_idle": run.idle,
         }
         save()
-        if size == max(sizes):
+        if size == rerun_size:
             log(f"unchanged re-run of {size} documents")
             again = run_extract(args[:-3] + args[-2:], work / f"mem-{size}-again.log")
             result["rerun"] = {
@@ -290,8 +301,11 @@ def _throughput_rows(t: dict) -> list[tuple[str, str, str]]:
     ]
     for key, label in (
         ("process_only", "Pipeline.process (no read, no store)"),
-        ("whole_run", "whole run (read, stages, store, CSV)"),
+        ("whole_run", "whole run (read, stages, store, CSV), 1 worker"),
+        ("whole_run_all_cores", f"whole run, {os.cpu_count()} workers (default)"),
     ):
+        if key not in t:
+            continue
         e = t[key]
         rows.append(
             (
@@ -334,6 +348,8 @@ def table(results: dict) -> str:
         rows.extend(_throughput_rows(results["throughput"]))
     for name, e in results.get("workers", {}).items():
         note = f"{e['speedup']:.2f}x of 1 worker; {_busy(e)}"
+        if "idle_speedup_bound" in e:
+            note += f"; by CPU time {e['idle_speedup_bound']:.2f}x on idle cores"
         if "tables_equal_local" in e:
             note += f"; tables equal local: {'yes' if e['tables_equal_local'] else 'NO'}"
         rows.append((f"extract run {name}", f"{e['words_per_s']:,.0f} w/s", note))
@@ -359,7 +375,12 @@ def main() -> None:
         nargs="+",
         default=[300, 1000],
         metavar="N",
-        help="corpus sizes of the peak-memory runs (300 1000); the largest is re-run unchanged",
+        help="corpus sizes of the peak-memory runs (300 1000)",
+    )
+    parser.add_argument(
+        "--rerun-docs",
+        type=int,
+        help="the memory size re-run unchanged (default: 5000 if measured, else the largest)",
     )
     parser.add_argument("--workers", type=int, default=2, help="workers to compare with 1 (2)")
     parser.add_argument("--batch-size", type=int, help="model batch size (default: config)")
@@ -368,12 +389,17 @@ def main() -> None:
     parser.add_argument(
         "--full-scale",
         action="store_true",
-        help="the issue's sizes: --docs 300 --memory-docs 1000 10000 (takes far longer)",
+        help="a nightly run's sizes: --docs 300 --memory-docs 1000 5000 10000 (takes far "
+        "longer: about 45 min on an idle 2-core machine)",
     )
     parser.add_argument("--out", type=Path, default=OUT / "bench.json", help="JSON file")
     args = parser.parse_args()
     if args.full_scale:
-        args.docs, args.memory_docs = 300, [1000, 10000]
+        args.docs, args.memory_docs = 300, [1000, 5000, 10000]
+    if args.rerun_docs is None:
+        args.rerun_docs = 5000 if 5000 in args.memory_docs else max(args.memory_docs)
+    if args.rerun_docs not in args.memory_docs:
+        parser.error("--rerun-docs must be one of --memory-docs")
 
     started = time.perf_counter()
     results: dict[str, Any] = {
@@ -419,7 +445,8 @@ def main() -> None:
             minutes = sum(args.memory_docs) * words / len(texts) / speed / 60
             log(f"the memory runs will take about {minutes:.0f} min at this speed")
             results["memory"] = {}
-            memory(synth, args.memory_docs, args.workers, work, results["memory"], save)
+            sizes, rerun = args.memory_docs, args.rerun_docs
+            memory(synth, sizes, args.workers, work, results["memory"], save, rerun)
         results["complete"] = True
     finally:
         shutil.rmtree(work, ignore_errors=True)

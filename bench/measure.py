@@ -111,6 +111,7 @@ class CliRun:
 
     seconds: float  # the run's own figure from its summary line (model loading excluded)
     wall: float
+    cpu: float  # CPU seconds of the run and its workers
     max_rss_mb: float  # the largest process of the tree (getrusage)
     tree_peak_mb: float  # sampled sum over the process and its children
     idle: float
@@ -144,6 +145,7 @@ def run_extract(args: list[str], log: Path) -> CliRun:
     return CliRun(
         seconds=float(match.group(1)),
         wall=meter.wall,
+        cpu=meter.cpu,
         max_rss_mb=usage.ru_maxrss / 1024,
         tree_peak_mb=tree_peak,
         idle=meter.idle,

@@ -9,16 +9,19 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from extract.config import Config, load_config
 from extract.engines.local import DEFAULT_TIMEOUT_S
 from extract.errors import ExtractError
-from extract.records import DocumentResult, RunReport
+from extract.records import RunReport
 from extract.report.command import report_after_run, report_command
 from extract.watch import DEFAULT_DEBOUNCE_MS
+
+if TYPE_CHECKING:
+    from extract.store import DocRows
 
 # sysexits.h codes, so a scheduler can tell the cases apart.
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -71,12 +74,9 @@ class _Progress:
 
             self.bar = tqdm(total=total, unit="doc", file=sys.stderr, leave=False)
 
-    def step(self, result: DocumentResult | None) -> None:
-        if result is not None and result.document.status != "ok":
-            click.echo(
-                f"{result.document.doc_id}: {result.document.status}: {result.document.error}",
-                err=True,
-            )
+    def step(self, stored: DocRows | None) -> None:
+        if stored is not None and stored.status != "ok":
+            click.echo(f"{stored.doc_id}: {stored.status}: {stored.error}", err=True)
         if self.bar is not None:
             self.bar.update(1)
 
@@ -214,7 +214,7 @@ def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--workers",
             type=click.IntRange(1, 64),
             default=None,
-            help="Worker processes (default: [model] n_process).",
+            help="Worker processes (default: [model] n_process; 0 there: one per core).",
         ),
         click.option(
             "--timeout",
@@ -383,6 +383,9 @@ def run(
     outcome = _Outcome(as_json, log_file)
     config = _run_config(config_path, workers)
     progress = _Progress(quiet=as_json)
+    settings = _batch_settings(
+        reference_date, full, workers, timeout, prune, wait, follow_symlinks, formats
+    )
     try:
         with (
             tempfile.TemporaryDirectory(prefix="extract-stdin-") as spool,
@@ -398,18 +401,11 @@ def run(
                 paths,
                 out_dir,
                 config=config,
-                reference_date=reference_date,
-                full=full,
                 on_start=progress.start,
                 on_progress=progress.step,
-                workers=workers,
-                timeout=timeout or None,
-                prune=prune,
-                wait=wait,
-                follow_symlinks=follow_symlinks,
-                formats=formats,
                 pipeline=pipeline,
                 process=process,
+                **settings,
             )
     except ExtractError as exc:
         progress.close()
@@ -462,22 +458,13 @@ def watch(
 
     outcome = _Outcome(as_json, log_file)
     pipeline = _prepare(config_path, workers)
+    settings = _batch_settings(
+        reference_date, full, workers, timeout, prune, wait, follow_symlinks, formats
+    )
 
     def one_run() -> RunReport:
-        return run_batch(
-            inputs,
-            out_dir,
-            pipeline=pipeline,
-            reference_date=reference_date,
-            full=full,
-            on_progress=_Progress(quiet=as_json).step,
-            workers=workers,
-            timeout=timeout or None,
-            prune=prune,
-            wait=wait,
-            follow_symlinks=follow_symlinks,
-            formats=formats,
-        )
+        progress = _Progress(quiet=as_json)
+        return run_batch(inputs, out_dir, pipeline=pipeline, on_progress=progress.step, **settings)
 
     try:
         watch_inputs(
@@ -491,6 +478,29 @@ def watch(
         )
     except ExtractError as exc:
         sys.exit(outcome.error(exc))
+
+
+def _batch_settings(
+    reference_date: date | None,
+    full: bool,
+    workers: int | None,
+    timeout: float,
+    prune: bool,
+    wait: float,
+    follow_symlinks: bool,
+    formats: tuple[str, ...],
+) -> dict[str, Any]:
+    """The ``run_batch`` arguments of the options ``run`` and ``watch`` share."""
+    return {
+        "reference_date": reference_date,
+        "full": full,
+        "workers": workers,
+        "timeout": timeout or None,  # 0: no limit
+        "prune": prune,
+        "wait": wait,
+        "follow_symlinks": follow_symlinks,
+        "formats": formats,
+    }
 
 
 @contextlib.contextmanager

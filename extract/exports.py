@@ -27,10 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
-from extract.tables import SCHEMAS, TABLE_NAMES
+from extract.tables import TABLE_NAMES
 
 FORMATS = ("csv", "parquet")
 # Sort order of each table in reads and exports.
@@ -41,6 +38,7 @@ ORDER = {
     "facts": "doc_id, fact_id",
 }
 
+PARQUET_ROW_GROUP = 16_384
 EXPORTS_DIR = ".exports"
 CURRENT = "current"
 MANIFEST = "manifest.json"
@@ -49,7 +47,7 @@ KEEP_GENERATIONS = 2
 _GENERATION = re.compile(r"gen-(\d+)")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A signed number is data, not a formula, even with a leading sign: -3.5, +12%, -1,200.
-_SIGNED_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?%?")
+_SIGNED_NUMBER = re.compile(r"[+-]?[0-9][0-9,]*(?:\.[0-9]+)?%?")
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -114,23 +112,85 @@ def export_set(store: Any, formats: Sequence[str], *, force: bool = True) -> Pat
 
 
 def write_csv(con: Any, table: str, path: Path) -> int:
-    """One table as CSV (numbers as a person writes them, formula cells neutralized)."""
-    df = con.execute(f"SELECT * FROM {table} ORDER BY {ORDER[table]}").df()
-    text_columns = [c for c, t in SCHEMAS[table].items() if t == "VARCHAR" and c in df.columns]
-    formatted = format_for_csv(df)
-    for column in text_columns:
-        formatted[column] = [neutralize(v) for v in formatted[column]]
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        formatted.to_csv(fh, index=False, lineterminator="\n")
-        _sync(fh)
-    return len(df)
+    """One table as CSV, streamed by DuckDB: memory does not grow with the table.
+
+    Numbers as a person writes them (113100000000, 39.14, never an exponent), dates as
+    ISO, nulls as empty cells, formula cells neutralized (``neutralize``), RFC 4180
+    quoting, a header row and ``\\n`` line ends.
+    """
+    csv_macros(con)
+    columns = ", ".join(
+        f"{_CSV_CELL.get(sql_type, '{column}').format(column=_quoted(name))} AS {_quoted(name)}"
+        for name, sql_type in _columns(con, table)
+    )
+    con.execute(
+        f"COPY (SELECT {columns} FROM {table} ORDER BY {ORDER[table]}) TO {_literal(path)} "
+        "(FORMAT CSV, HEADER, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\\n', COMMENT '')"
+    )
+    with path.open("rb") as fh:
+        os.fsync(fh.fileno())
+    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _columns(con: Any, table: str) -> list[tuple[str, str]]:
+    """The table's columns with their types, in the database's order (as ``SELECT *``)."""
+    return [(row[0], row[1]) for row in con.execute(f"DESCRIBE {table}").fetchall()]
+
+
+# How a column of each type is written into CSV cells (SQL over the column); others as is.
+_CSV_CELL = {"VARCHAR": "csv_text({column})", "DOUBLE": "csv_number({column})"}
+# ``csv_text`` is ``neutralize`` in SQL (an empty text is an empty cell, like a null).
+# ``csv_number`` is ``numpy.format_float_positional(x, trim="-")``: DuckDB writes a double
+# with the shortest digits that read back to it (those of Python's repr), with an
+# exponent when it is large or small; the exponent is moved into the digits.
+_CSV_MACROS = (
+    r"""CREATE OR REPLACE TEMP MACRO csv_text(v) AS CASE
+        WHEN v = '' THEN NULL
+        WHEN left(v, 1) IN ('=', '+', '-', '@', chr(9), chr(13))
+            AND NOT regexp_full_match(v, '[+-]?[0-9][0-9,]*(?:[.][0-9]+)?%?') THEN '''' || v
+        ELSE v END""",
+    "CREATE OR REPLACE TEMP MACRO csv_digits(m) AS replace(replace(m, '-', ''), '.', '')",
+    """CREATE OR REPLACE TEMP MACRO csv_point(m, e) AS
+        coalesce(nullif(strpos(replace(m, '-', ''), '.'), 0) - 1, length(replace(m, '-', '')))
+        + e""",
+    """CREATE OR REPLACE TEMP MACRO csv_positional(sign, d, p) AS sign || CASE
+        WHEN p <= 0 THEN '0.' || repeat('0', -p) || d
+        WHEN p >= length(d) THEN d || repeat('0', p - length(d))
+        ELSE d[1:p] || '.' || d[p + 1:] END""",
+    """CREATE OR REPLACE TEMP MACRO csv_number(v) AS CASE
+        WHEN v IS NULL THEN NULL
+        WHEN NOT contains(CAST(v AS VARCHAR), 'e')
+            THEN regexp_replace(CAST(v AS VARCHAR), '[.]0$', '')
+        ELSE csv_positional(
+            CASE WHEN v < 0 THEN '-' ELSE '' END,
+            csv_digits(split_part(CAST(v AS VARCHAR), 'e', 1)),
+            csv_point(split_part(CAST(v AS VARCHAR), 'e', 1),
+                      TRY_CAST(split_part(CAST(v AS VARCHAR), 'e', 2) AS INTEGER))) END""",
+)
+
+
+def csv_macros(con: Any) -> None:
+    """Define the SQL macros ``csv_text`` and ``csv_number`` on ``con`` (temporary)."""
+    for statement in _CSV_MACROS:
+        con.execute(statement)
 
 
 def write_parquet(con: Any, table: str, path: Path) -> int:
     """One table as Parquet, with the database's column types, straight from DuckDB."""
     target = str(path).replace("'", "''")
     con.execute(
-        f"COPY (SELECT * FROM {table} ORDER BY {ORDER[table]}) TO '{target}' (FORMAT PARQUET)"
+        f"COPY (SELECT * FROM {table} ORDER BY {ORDER[table]}) TO '{target}' "
+        # Row groups small enough to be written within the store's memory limit.
+        f"(FORMAT PARQUET, ROW_GROUP_SIZE {PARQUET_ROW_GROUP})"
     )
     with path.open("rb") as fh:
         os.fsync(fh.fileno())
@@ -151,24 +211,6 @@ def neutralize(value: Any) -> Any:
     ):
         return "'" + value
     return value
-
-
-def format_for_csv(df: pd.DataFrame) -> pd.DataFrame:
-    """Numbers as written by a person (113100000000, 39.14), dates as ISO, nulls empty."""
-    out = df.copy()
-    for column in out.columns:
-        series = out[column]
-        if pd.api.types.is_float_dtype(series.dtype):
-            out[column] = [
-                "" if pd.isna(x) else np.format_float_positional(float(x), trim="-") for x in series
-            ]
-        elif pd.api.types.is_datetime64_any_dtype(series.dtype):
-            out[column] = series.dt.strftime("%Y-%m-%d").fillna("")
-        elif pd.api.types.is_integer_dtype(series.dtype):
-            out[column] = ["" if pd.isna(x) else str(int(x)) for x in series]
-        else:
-            out[column] = series.astype("object").where(series.notna(), "")
-    return out
 
 
 def sweep(out: Path) -> None:

@@ -177,7 +177,7 @@ class Pipeline:
         self.config = config or load_config()
         model = self.config.section("model")
         self.batch_size = int(model.get("batch_size", 4))
-        self.n_process = int(model.get("n_process", 1))
+        self.n_process = int(model.get("n_process", 0))  # 0: one per core
         entity_settings = self.config.section("entities")
         alias_paths = [self.config.resolve_path(p) for p in entity_settings.get("alias_files", ())]
         self.aliases: AliasTable = load_aliases(

@@ -47,6 +47,18 @@ def pipeline():
     return Pipeline()
 
 
+@pytest.fixture(scope="session")
+def blank_pipeline():
+    """The default stages over a blank spaCy pipeline that only splits sentences (no model)."""
+    import spacy
+
+    from extract.pipeline import Pipeline
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return Pipeline(nlp=nlp)
+
+
 @pytest.fixture
 def bad_input_dir(tmp_path: Path) -> Path:
     """A folder with an empty, a binary, a Latin-1, a broken-PDF and a good file."""

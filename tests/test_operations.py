@@ -163,14 +163,14 @@ def test_cli_run_json_and_log_file(tmp_path: Path) -> None:
 
 
 def _slow_run_one(original, seconds: float):
-    def run_one(self: Pipeline, document):
+    def run_one(self: Pipeline, document, spacy_doc=None):
         if document.doc_id.startswith("slow"):
             time.sleep(seconds)
         if document.doc_id.startswith("crash"):
             import os
 
             os._exit(9)
-        return original(self, document)
+        return original(self, document, spacy_doc)
 
     return run_one
 
@@ -222,10 +222,10 @@ def test_runner_stage_exception_fails_that_document_only(
 def test_runner_storage_error_mid_run_exits_74_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full_disk(self, result, fingerprint):
+    def full_disk(self, documents, seen):
         raise duckdb.IOException('Could not write file "x.wal": No space left on device')
 
-    monkeypatch.setattr(Store, "_replace", full_disk)
+    monkeypatch.setattr(Store, "_commit", full_disk)
     src = _folder(tmp_path / "in", a=GOOD)
     code, stdout, stderr = _invoke("run", str(src), "--out", str(tmp_path / "out"))
     assert code == 74

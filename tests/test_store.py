@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import random
 import stat
 import subprocess
 import sys
@@ -15,13 +16,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 
 from extract import exports
-from extract.exports import format_for_csv
 from extract.records import Document, DocumentResult, Fact, Mention
-from extract.store import OutputError, Store, StoreBusyError
+from extract.store import DocRows, OutputError, Store, StoreBusyError, document_rows
 from extract.tables import SCHEMAS
 
 
@@ -104,12 +105,30 @@ def test_store_export_csv_has_every_column_and_exact_numbers(tmp_path: Path) -> 
         (39.14, "39.14"),
         (0.4, "0.4"),
         (-4.02, "-4.02"),
+        (1e20, "100000000000000000000"),
+        (2.5e-10, "0.00000000025"),
+        (-1.2345678901234568e16, "-12345678901234568"),
         (None, ""),
     ],
 )
-def test_store_format_for_csv_numbers(value: float | None, text: str) -> None:
-    df = pd.DataFrame({"v": pd.array([value], dtype="Float64")})
-    assert format_for_csv(df).loc[0, "v"] == text
+def test_store_csv_numbers_as_written(value: float | None, text: str) -> None:
+    with duckdb.connect() as con:
+        exports.csv_macros(con)
+        (cell,) = con.execute("SELECT csv_number(CAST(? AS DOUBLE))", [value]).fetchone()
+    assert (cell or "") == text
+
+
+def test_store_csv_numbers_match_numpy_positional() -> None:
+    rng = random.Random(7)
+    values = [rng.uniform(-1, 1) * 10.0 ** rng.randint(-30, 30) for _ in range(3000)]
+    values += [round(rng.uniform(-1e6, 1e6), rng.randint(0, 4)) for _ in range(3000)]
+    with duckdb.connect() as con:
+        exports.csv_macros(con)
+        con.execute("CREATE TABLE v (x DOUBLE)")
+        con.executemany("INSERT INTO v VALUES (?)", [[x] for x in values])
+        rows = con.execute("SELECT x, csv_number(x) FROM v").fetchall()
+    wrong = [(x, cell) for x, cell in rows if cell != np.format_float_positional(x, trim="-")]
+    assert wrong == []
 
 
 def test_store_export_failure_keeps_previous_set(
@@ -230,6 +249,10 @@ def test_store_outputs_follow_the_umask(tmp_path: Path) -> None:
 )
 def test_store_csv_neutralizes_formula_cells(cell: str, written: str) -> None:
     assert exports.neutralize(cell) == written
+    with duckdb.connect() as con:
+        exports.csv_macros(con)
+        (sql,) = con.execute("SELECT csv_text(?)", [cell]).fetchone()
+    assert (sql or "") == written
 
 
 def test_store_csv_neutralized_but_database_keeps_raw(tmp_path: Path) -> None:
@@ -304,3 +327,98 @@ def test_store_busy_database_waits_then_raises(tmp_path: Path) -> None:
             assert time.monotonic() - started >= 1.0
         finally:
             holder.kill()
+
+
+def _rows(doc_id: str, value: str = "113.1e9") -> DocRows:
+    return document_rows(_result(doc_id, value), "fp", size=10, mtime_ns=20)
+
+
+def test_store_group_is_one_transaction_and_earlier_groups_stay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(tmp_path) as store:
+        store.write_many([_rows("a"), _rows("b")])
+        original = store.con.execute
+
+        def fail_on_insert(sql: str, *args: object) -> object:
+            if sql.startswith("INSERT INTO facts"):
+                raise duckdb.IOException("No space left on device")
+            return original(sql, *args)
+
+        monkeypatch.setattr(store, "con", _Wrapped(store.con, fail_on_insert))
+        with pytest.raises(OutputError, match="No space left on device"):
+            store.write_many([_rows("a", "5"), _rows("c")])
+        monkeypatch.undo()
+        tables = store.read()
+    assert list(tables.documents["doc_id"]) == ["a", "b"]
+    assert list(tables.mentions["value"]) == [113.1e9, 113.1e9]
+    assert list(tables.facts["doc_id"]) == ["a", "b"]
+
+
+class _Wrapped:
+    """A connection whose ``execute`` is replaced."""
+
+    def __init__(self, con: object, execute: object) -> None:
+        self._con = con
+        self.execute = execute
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._con, name)
+
+
+def test_store_group_replaces_stored_documents_and_records_stats(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        store.write_many([_rows("a")])
+        stored = store.write_many([_rows("a", "5"), _rows("b")], seen=[("z", 1, 2)])
+        tables = store.read()
+        assert [d.status for d in stored] == ["ok", "ok"]
+        assert list(tables.mentions["doc_id"]) == ["a", "b"]
+        assert list(tables.mentions["value"]) == [5.0, 113.1e9]
+        assert store.stats() == {"a": (10, 20), "b": (10, 20), "z": (1, 2)}
+
+
+def test_store_bad_row_in_a_group_fails_that_document_only(tmp_path: Path) -> None:
+    bad = _rows("b")
+    mention = list(bad.rows["mentions"][0])
+    mention[list(SCHEMAS["mentions"]).index("start")] = "not a number"
+    bad = replace(bad, rows={**bad.rows, "mentions": [tuple(mention)]})
+    with Store(tmp_path) as store:
+        stored = store.write_many([_rows("a"), bad, _rows("c")])
+        tables = store.read()
+    assert [d.status for d in stored] == ["ok", "failed", "ok"]
+    assert stored[1].error.startswith("cannot store rows:")
+    assert list(tables.documents["status"]) == ["ok", "failed", "ok"]
+    assert list(tables.documents["sha256"]) == ["sa", "sb", "sc"]
+    assert list(tables.mentions["doc_id"]) == ["a", "c"]
+
+
+def test_store_exports_behind_the_tables_survive_a_killed_run(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        assert not store.changed
+        store.write_many([_rows("a")])
+    with Store(tmp_path) as store:
+        assert store.changed
+        store.export()
+    with Store(tmp_path) as store:
+        assert not store.changed
+        assert store.mark_removed(["b"]) == ["a"]
+        assert store.changed
+        store.export()
+    with Store(tmp_path) as store:
+        assert store.mark_removed(["b"]) == ["a"]
+        assert not store.changed
+
+
+def test_store_out_of_memory_is_done_again_within_the_next_limit(tmp_path: Path) -> None:
+    calls = []
+
+    def work() -> str:
+        calls.append(store.con.execute("SELECT current_setting('memory_limit')").fetchall())
+        if len(calls) == 1:
+            raise duckdb.OutOfMemoryException("could not allocate block")
+        return "done"
+
+    with Store(tmp_path) as store:
+        assert store._within_memory(work) == "done"
+    assert len(calls) == 2
+    assert calls[0] != calls[1]
