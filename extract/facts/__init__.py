@@ -80,7 +80,9 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
         drafts.extend(found)
         update_state(state, sentence, found, context)
 
-    drafts.extend(table_drafts(doc.text, tables, mentions, lexicon, context))
+    drafts.extend(
+        table_drafts(doc.text, tables, mentions, lexicon, context, doc.reference_date, drafts)
+    )
     drafts.sort(key=lambda d: (d.position, d.period))
     drafts = drop_undated_repeats(merge_drafts(drafts))
     facts: list[Fact] = []
