@@ -7,8 +7,8 @@ Three layouts are read (``layout``), each as rows of cells with offsets into the
 - whitespace-aligned text tables: lines whose cells are separated by two or more spaces or
   a tab, a header line of column labels above rows of figures;
 - flattened tables, as scraped pages leave them: a line of glued column labels
-  (``2024Q42024Q3``, ``MetricQ3 2025Q3 2024Change``) above lines of a label glued to its
-  figures (``Total deliveries61,20450,117``), maybe several rows on one line.
+  (``2024Q42024Q3``, ``ItemQ2 2025Q2 2024Change``) above lines of a label glued to its
+  figures (``Total deliveries48,91039,205``), maybe several rows on one line.
 
 Then, in order: ``labels`` reads what a header or caption names (a period, calendar or
 fiscal, or a change column); ``units`` the unit and scale a caption, header, row label or

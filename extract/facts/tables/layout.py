@@ -16,7 +16,7 @@ _MAX_COLUMNS = 24
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 _ALIGNED_SPLIT = re.compile(r"\t+|\s{2,}")
 # A value cell: a sign or bracket, a currency sign, a number, a scale letter, a unit
-# (``-6%``, ``(178)``, ``$4.82B``, ``+1.7 pts``, ``11.6M``, ``US$1.92``, ``**27.40**``).
+# (``-4%``, ``(215)``, ``$3.17B``, ``+0.8 pts``, ``9.3M``, ``US$2.45``, ``**31.20**``).
 _CELL_NUMBER = re.compile(
     r"^\s*\**\s*[+]?(?P<neg>[-\u2212\u2013(])?\s*(?:(?:US|A|C|HK|NT|S|Rs\.?\s?)?[$€£¥₹])?\s*"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -30,8 +30,8 @@ _GLUED_CELL = re.compile(
     r"(?:(?:bn|mn|B|M|K)(?![a-z]))?(?:\s?(?:%|pp(?![a-z])|pts?(?![a-z])))?)"
     r"|(?P<dash>(?<=[\d%A-Z])[-\u2013\u2014](?=$|[A-Z\d$+\-]))"
 )
-# A label's last word that is a lone capital glued to the figures: ``Comet S57,521`` is the
-# model ``Comet S5`` and ``7,521``.
+# A label's last word that is a lone capital glued to the figures: ``Vega X46,310`` is the
+# model ``Vega X4`` and ``6,310``.
 _LONE_CAPITAL = re.compile(r"(?:^|\s)[A-Z]{1,2}$")
 
 
@@ -106,8 +106,8 @@ def _aligned_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
 
 def glued_header(text: str, start: int, end: int) -> tuple[Cell, ...]:
     """A line of two or more column labels run together, maybe after a label of the label
-    column and before a change column: ``2024Q42024Q3``, ``MonthlySeptember 2025August
-    2025``, ``MetricQ3 2025Q3 2024Change``. The cells: the label column's, then the rest."""
+    column and before a change column: ``2024Q42024Q3``, ``MonthlyMay 2025April
+    2025``, ``ItemQ2 2025Q2 2024Change``. The cells: the label column's, then the rest."""
     line = text[start:end]
     if not line.strip() or len(line) > 120 or "|" in line or "  " in line.strip():
         return ()
@@ -131,8 +131,8 @@ def glued_header(text: str, start: int, end: int) -> tuple[Cell, ...]:
 
 def glued_rows(text: str, start: int, end: int, columns: int) -> list[tuple[Cell, ...]]:
     """The rows of a flattened line, each a label glued to ``columns`` figures
-    (``Total deliveries61,20450,117``; several rows may share the line:
-    ``Revenue$4.82B$4.51B+6.9%Net income$412M$268M+53.7%``); [] when the line is not one."""
+    (``Total deliveries48,91039,205``; several rows may share the line:
+    ``Sales$3.17B$2.98B+6.4%Net loss$85M$112M-24.1%``); [] when the line is not one."""
     rows: list[tuple[Cell, ...]] = []
     cursor = start
     while cursor < end:

@@ -76,14 +76,14 @@ class TableReader:
         body = list(zip(table.rows[header_count:], table.lines[header_count:], strict=False))
         if not body:
             return []
-        caption = self._caption(table.start)
+        caption, caption_start = self._caption(table.start)
         label_at = _label_column(header, [r for r, _ in body])
         table_units = read_units(
             f"{caption} {header[label_at].text if label_at < len(header) else ''}"
         )
         columns = [self._column(cell) for cell in header]
         caption_metric = self._metric(caption, plural=True)
-        caption_period = self._period_in(caption, table.start)
+        caption_period = self._period_in(caption, caption_start, table.start)
         label_header = header[label_at].text if label_at < len(header) else ""
         subjects = bool(_SUBJECT_HEADER.search(label_header)) or self._mostly_companies(
             [r[label_at] for r, _ in body if len(r) > label_at]
@@ -108,10 +108,11 @@ class TableReader:
 
     # Table parts ------------------------------------------------------------------------
 
-    def _caption(self, start: int) -> str:
+    def _caption(self, start: int) -> tuple[str, int]:
         """The title lines right above a table (at most two non-empty lines within four, none
-        a sentence): ``Revenue by business group``, ``Key financials (₹ crore)``."""
+        a sentence), and where they start: ``Sales by division``, ``Highlights (₹ crore)``."""
         lines: list[str] = []
+        first = start
         end = start - 1
         for _ in range(4):
             if end <= 0:
@@ -124,20 +125,17 @@ class TableReader:
             if len(line) > 150 or line.endswith((".", "!", "?", '"', "\u201d")):
                 break
             lines.append(line)
+            first = begin
             if len(lines) == 2:
                 break
-        return " ".join(reversed(lines))
+        return " ".join(reversed(lines)), first
 
-    def _period_in(self, caption: str, before: int) -> str:
-        """A period named in the caption: the date stage's mention there, else the label."""
+    def _period_in(self, caption: str, start: int, before: int) -> str:
+        """A period named in the caption (``text[start:before]``): the date stage's mention
+        there, else the label."""
         if not caption:
             return ""
-        start = self.text.rfind(caption[:20], 0, before)
-        i = (
-            bisect.bisect_left(self.dates, start, key=lambda m: m.start)
-            if start >= 0
-            else len(self.dates)
-        )
+        i = bisect.bisect_left(self.dates, start, key=lambda m: m.start)
         for m in self.dates[i:]:
             if m.start >= before:
                 break
@@ -173,7 +171,7 @@ class TableReader:
 
     def _metric(self, label: str, *, plural: bool = False, inner: bool = False) -> str:
         """The metric a row label, header or caption names, or "". With ``inner``, a word
-        inside a metric phrase is passed over (``C1 copper cost``, ``Realised gold price``)."""
+        inside a metric phrase is passed over (``C1 nickel cost``, ``Realised gold price``)."""
         for match in self.lexicon.find_metrics(label):
             if match.label != NO_METRIC:
                 return match.label
@@ -250,10 +248,11 @@ class TableReader:
         (whose name before more words makes a product or division: ``Holm Vega 7``)."""
         main = self.context.main_org
         org = _first_in(self.orgs, label.start, label.end)
-        if org is None or (org.canonical or org.text) == main:
+        if org is None:
             return None
-        if main and label.text.startswith(main):
-            return None
+        name = org.canonical or org.text
+        if main and (name == main or main.startswith(f"{name} ") or label.text.startswith(main)):
+            return None  # the company itself, maybe by its short name
         return org
 
     def _mostly_companies(self, labels: list[Cell]) -> bool:
@@ -424,7 +423,7 @@ def _mention(cell: Cell, kind: str, value: Decimal, unit: str) -> Mention:
 
 def _header_rows(table: Table) -> int:
     """The header's rows: the first, and those right after it without a figure (a row of
-    units: ``| | RMB'000 | RMB'000 | % |``)."""
+    units: ``| | HK$'000 | HK$'000 | % |``)."""
     count = 1
     for row in table.rows[1:]:
         if any(numeric(c) for c in row) or count >= 3:

@@ -1,6 +1,6 @@
 """Units and scales of table figures, as a caption, a header, a row label or the cell states
-them: ``(in millions of euros)``, ``RMB'000``, ``(₹ crore)``, ``(US$/lb)``, ``(Mt, wet)``,
-``(RMB cents)``, ``%``, ``$4.82B``, ``+1.7 pts``.
+them: ``(in millions of kronor)``, ``HK$'000``, ``(Rs crore)``, ``(US$/oz)``, ``(Mt, dry)``,
+``(HK cents)``, ``%``, ``$3.17B``, ``+0.8 pts``.
 
 ``UNIT_RULES`` lists what each pattern states, with an example that runs as a test."""
 
@@ -70,7 +70,10 @@ UNIT_RULES: tuple[UnitRule, ...] = (
     ),
     _rule("lakh crore", r"\blakh\s+crores?\b", Units(scale=Decimal(10) ** 12), "(₹ lakh crore)"),
     _rule(
-        "crore", r"\bcrores?\b|\bcr\b", Units(scale=Decimal(10) ** 7), "Key financials (₹ crore)"
+        "crore",
+        r"\bcrores?\b|\bcr\b",
+        Units(scale=Decimal(10) ** 7),
+        "Quarterly highlights (Rs crore)",
     ),
     _rule("lakh", r"\blakhs?\b", Units(scale=Decimal(10) ** 5), "(Rs lakh)"),
     _rule("billion", r"\b(?:billions?|bn)\b", Units(scale=_BILLION), "(in billions of yen)"),
@@ -78,36 +81,34 @@ UNIT_RULES: tuple[UnitRule, ...] = (
         "million",
         r"\b(?:millions?|mn|mm)\b|(?<=[$€£¥])m\b|\bm\b(?![-'])",
         Units(scale=_MILLION),
-        "In millions of euros",
+        "(in millions of Swiss francs)",
     ),
     _rule(
         "thousand",
         r"\b(?:thousands?)\b|'000|\b000s\b|(?<=[$€£¥])k\b",
         Units(scale=_THOUSAND),
-        "RMB'000",
+        "HK$'000",
     ),
-    _rule(
-        "cents", r"\bcents?\b", Units(scale=Decimal("0.01")), "Basic earnings per share (RMB cents)"
-    ),
+    _rule("cents", r"\bcents?\b", Units(scale=Decimal("0.01")), "Diluted EPS (US cents)"),
     _rule(
         "megatonnes",
         r"\bMt\b|\bmillion\s+tonnes\b",
         Units(quantity="tonne", scale=_MILLION),
-        "Iron ore shipments (Mt, wet)",
+        "Coal sales (Mt)",
         0,
     ),
     _rule(
         "kilotonnes",
         r"\bkt\b|\bthousand\s+tonnes\b",
         Units(quantity="tonne", scale=_THOUSAND),
-        "Copper production (kt)",
+        "Zinc output (kt)",
         0,
     ),
     _rule(
         "tonnes",
         r"\((?:t|tonnes?|wmt|dmt)\b|\btonnes?\b|\bmetric\s+tons?\b",
         Units(quantity="tonne"),
-        "Copper production (t)",
+        "Nickel sold (tonnes)",
     ),
     _rule(
         "kilo-ounces",
@@ -124,21 +125,21 @@ UNIT_RULES: tuple[UnitRule, ...] = (
         "mega-pounds",
         r"\bMlbs?\b",
         Units(quantity="pound", scale=_MILLION),
-        "Copper production (Mlb)",
+        "Copper sold (Mlb)",
         0,
     ),
-    _rule("units", r"\bunits\b", Units(quantity="unit"), "Shipments (million units)"),
+    _rule("units", r"\bunits\b", Units(quantity="unit"), "Handsets sold (units)"),
     _rule(
         "per pound",
         r"/\s*lbs?\b|\bper\s+(?:lb|pound)\b",
         Units(per="pound"),
-        "C1 cash cost (US$/lb)",
+        "Cash cost (A$/lb)",
     ),
     _rule(
         "per tonne",
         r"/\s*(?:t|tonne|wmt|dmt)\b|\bper\s+(?:tonne|ton)\b",
         Units(per="tonne"),
-        "Realised price (US$/t)",
+        "Average price (US$/t)",
     ),
     _rule(
         "per ounce",
@@ -156,10 +157,12 @@ UNIT_RULES: tuple[UnitRule, ...] = (
 _SCALE_FIELDS = ("lakh crore", "crore", "lakh", "billion", "million", "thousand", "cents")
 _CURRENCY = re.compile(
     r"(?:RMB|CNY|USD|US\$|HK\$|A\$|C\$|S\$|NT\$|EUR|GBP|JPY|INR|KRW|SEK|CHF|AUD|CAD|HKD|"
-    r"Rs\.?|yuan|renminbi|euros?|dollars|pounds\s+sterling|yen|rupees|won|francs|kronor)"
+    r"Rs\.?|yuan|renminbi|euros?|dollars|pounds\s+sterling|yen|rupees|(?:South\s+)?Korean\s+won|Swiss\s+francs?|kronor)"
     r"(?![A-Za-z])|[$€£¥₹]",
 )
-_HK_CENTS = re.compile(r"\bHK\s*cents?\b")
+# Cents of a dollar named by its country: ``HK cents``, ``US cents``, ``A cents``.
+_DOLLAR_CENTS = re.compile(r"\b(?P<country>HK|US|A|NZ|S)\s*cents?\b")
+_DOLLARS = {"HK": "HKD", "US": "USD", "A": "AUD", "NZ": "NZD", "S": "SGD"}
 
 
 def read_units(text: str) -> Units:
@@ -189,8 +192,9 @@ def read_units(text: str) -> Units:
 
 
 def _currency(text: str) -> str:
-    if _HK_CENTS.search(text):
-        return "HKD"
+    cents = _DOLLAR_CENTS.search(text)
+    if cents is not None:
+        return _DOLLARS[cents.group("country")]
     for marker in _CURRENCY.finditer(text):
         money = normalize_money(f"1 {marker.group().rstrip('.')}")
         if money is not None and money.currency:
