@@ -330,3 +330,22 @@ def test_tables_unit_rule_example(rule) -> None:
 def test_tables_sentence_with_figures_is_no_flattened_row() -> None:
     text = "Deliveries2025 rose.\nRevenue 2024 was 5% higher than in 2023 and 2022.\n"
     assert find_tables(text) == []
+
+
+def test_tables_long_flattened_line_is_linear() -> None:
+    """Rows run together on one line: four times the rows take well under sixteen times
+    as long."""
+    import time
+
+    def seconds(rows: int) -> float:
+        text = "ItemQ2 2025Q2 2024\n" + "Sales$3.1B$2.9B" * rows + "\n"
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            tables = find_tables(text)
+            best = min(best, time.perf_counter() - started)
+        assert len(tables[0].rows) == rows + 1
+        return best
+
+    small, large = seconds(2000), seconds(8000)
+    assert large < 8 * small + 0.05

@@ -173,8 +173,9 @@ def _glued_cells(text: str, start: int, end: int, columns: int) -> tuple[Cell, .
             return None
         cells.append(Cell(found.start(), found.end(), found.group()))
         cursor = found.end()
-    following = text[cursor:end].lstrip()
-    if following[:1].isdigit():
+    while cursor < end and text[cursor] in " \t":
+        cursor += 1
+    if cursor < end and text[cursor].isdigit():
         return None  # more figures than columns
     return tuple(cells)
 

@@ -58,6 +58,23 @@ class Column:
 
 
 @dataclass(frozen=True, slots=True)
+class _Frame:
+    """What a table's header and caption say for all its rows."""
+
+    label_at: int
+    columns: list[Column]
+    units: Units
+    metric: str
+    period: str
+    segment: str
+    subjects: bool
+
+    @property
+    def dated(self) -> bool:
+        return any(c.period for c in self.columns)
+
+
+@dataclass(frozen=True, slots=True)
 class TableReader:
     """Reads the tables of one document; ``period_of`` resolves a header's period label
     (with the document's fiscal calendar and the date stage's mentions)."""
@@ -78,32 +95,21 @@ class TableReader:
             return []
         caption, caption_start = self._caption(table.start)
         label_at = _label_column(header, [r for r, _ in body])
-        table_units = read_units(
-            f"{caption} {header[label_at].text if label_at < len(header) else ''}"
-        )
-        columns = [self._column(cell) for cell in header]
-        caption_metric = self._metric(caption, plural=True)
-        caption_period = self._period_in(caption, caption_start, table.start)
         label_header = header[label_at].text if label_at < len(header) else ""
-        subjects = bool(_SUBJECT_HEADER.search(label_header)) or self._mostly_companies(
-            [r[label_at] for r, _ in body if len(r) > label_at]
+        frame = _Frame(
+            label_at=label_at,
+            columns=[self._column(cell) for cell in header],
+            units=read_units(f"{caption} {label_header}"),
+            metric=self._metric(caption, plural=True),
+            period=self._period_in(caption, caption_start, table.start),
+            segment=self._segment(caption),
+            subjects=bool(_SUBJECT_HEADER.search(label_header))
+            or self._mostly_companies([r[label_at] for r, _ in body if len(r) > label_at]),
         )
         found: list[Draft] = []
         for row, line in body:
-            if len(row) <= label_at:
-                continue
-            found.extend(
-                self._row(
-                    row,
-                    line,
-                    label_at,
-                    columns,
-                    table_units,
-                    caption_metric,
-                    caption_period,
-                    subjects,
-                )
-            )
+            if len(row) > label_at:
+                found.extend(self._row(row, line, frame))
         return found
 
     # Table parts ------------------------------------------------------------------------
@@ -191,18 +197,8 @@ class TableReader:
 
     # Rows ---------------------------------------------------------------------------------
 
-    def _row(
-        self,
-        row: tuple[Cell, ...],
-        line: tuple[int, int],
-        label_at: int,
-        columns: list[Column],
-        table_units: Units,
-        caption_metric: str,
-        caption_period: str,
-        subjects: bool,
-    ) -> list[Draft]:
-        label = row[label_at]
+    def _row(self, row: tuple[Cell, ...], line: tuple[int, int], frame: _Frame) -> list[Draft]:
+        label = row[frame.label_at]
         name = _PARENTHESES.sub(" ", label.text).strip()
         if not name:
             return []
@@ -210,7 +206,7 @@ class TableReader:
         row_units = read_units(label.text)
         subject, segment = self.context.main_org, ""
         if not row_metric:
-            who = self._who(label, name, subjects)
+            who = self._who(label, name, frame.subjects)
             if who is None:
                 return []
             subject, segment = who
@@ -219,28 +215,30 @@ class TableReader:
         current: Draft | None = None
         changes: list[tuple[Column, Cell]] = []
         found: list[Draft] = []
-        for cell, column in zip(row[label_at + 1 :], columns[label_at + 1 :], strict=False):
+        for cell, column in zip(
+            row[frame.label_at + 1 :], frame.columns[frame.label_at + 1 :], strict=False
+        ):
             if column.change:
                 changes.append((column, cell))
                 continue
-            metric = row_metric or column.metric or caption_metric
+            metric = row_metric or column.metric or frame.metric
             if not row_metric and not column.metric and column.share:
                 metric = "market_share"
-            units = _layered(cell, row_units, column.units, table_units)
+            units = _layered(cell, row_units, column.units, frame.units)
             draft = self._cell_draft(metric, cell, units)
             if draft is None:
                 continue
             draft.sentence = line
             draft.subject = subject or self.context.main_org
-            draft.segment = segment
+            draft.segment = segment or frame.segment
             draft.period = (
-                column.period or caption_period or header_period(name) or self.context.report_period
+                column.period or frame.period or header_period(name) or self.context.report_period
             )
-            if current is None and (column.period or not any(c.period for c in columns)):
+            if current is None and (column.period or not frame.dated):
                 current = draft
             found.append(draft)
         if current is not None:
-            found.extend(self._changes(current, changes, columns))
+            found.extend(self._changes(current, changes, frame.columns))
         return found
 
     def _org_in(self, label: Cell) -> Mention | None:
