@@ -349,3 +349,27 @@ def test_tables_long_flattened_line_is_linear() -> None:
 
     small, large = seconds(2000), seconds(8000)
     assert large < 8 * small + 0.05
+
+
+def test_tables_spanning_period_headers_of_a_us_release(lexicon) -> None:
+    """A US release's statement as the HTML reader renders it: a label spanning two columns
+    (written once, the next cell empty) over a row of years, the scale above the table, a
+    per-share row that the scale does not apply to."""
+    text = (
+        "Calloway Instruments reported revenue of $4.1 billion for the quarter.\n"
+        "(in millions, except per share data)\n"
+        "| | Three Months Ended September 30, | | Nine Months Ended September 30, | |\n"
+        "| | 2025 | 2024 | 2025 | 2024 |\n"
+        "| Net sales | $ 4,120 | $ 3,870 | $ 11,950 | $ 11,020 |\n"
+        "| Net income | 512 | 455 | 1,390 | 1,250 |\n"
+        "| Diluted earnings per share | $ 1.84 | $ 1.61 | $ 4.98 | $ 4.43 |\n"
+    )
+    doc, mentions = _doc(text, ("Calloway Instruments",))
+    got = _got(link_facts(doc, mentions, lexicon))
+    subject = "Calloway Instruments"
+    (sales,) = got[(subject, "", "revenue", "2025-Q3")]
+    assert (sales.value, sales.unit) == (Decimal("4120000000"), "USD")
+    (nine,) = got[(subject, "", "net_profit", "2025-01-01/2025-09-30")]
+    assert (nine.value, nine.unit) == (Decimal("1390000000"), "USD")
+    (eps,) = got[(subject, "", "eps", "2024-Q3")]
+    assert (eps.value, eps.unit) == (Decimal("1.61"), "USD/share")

@@ -41,11 +41,22 @@ PERIOD = re.compile(
     + _MONTH.format(name="qmon")
     + r"\s*(?i:qtr|quarter)\.?"
     + _YEAR.format(name="qmy")
+    # A two-digit year right after a month is glued to it (``Sep-25``, ``Sep'25``): after a
+    # space it is a day (``September 30``).
     + r"|"
     + _MONTH.format(name="mon")
-    + r"\s*-?"
-    + _YEAR.format(name="my")
+    + r"(?:\s*-?\s*(?P<my>\d{4})|(?:-|\s*['\u2019])?(?P<my2>\d{2}))(?!\d)"
     + r"|(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)"
+)
+_MONTHS_WORDS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
+# A span ending in a month, as US releases head their columns: ``Three Months Ended
+# September 30, 2025``, ``Nine months to 30 June 2025``, ``Year Ended December 31, 2024``.
+_ENDED = re.compile(
+    r"(?:(?P<count>three|six|nine|twelve|3|6|9|12)[\s-]+months?|(?P<unit>quarter|year))\s+"
+    r"(?:ended|ending|to)\s+(?:(?:\d{1,2})\s+)?"
+    + _MONTH.format(name="emon")
+    + r"(?:\s*\d{1,2})?,?\s*(?P<ey>\d{4})(?!\d)",
+    re.IGNORECASE,
 )
 CHANGE_HEADER = re.compile(
     r"\b(?:yoy|y/y|y-o-y|qoq|q/q|q-o-q|mom|m/m|change|chg|growth|var\.?|variation|vs\.?)\b"
@@ -116,6 +127,12 @@ def header_period(label: str, fiscal: tuple[int, str] = (1, "end")) -> str:
     """The period a column header names (``Q3 2025`` -> ``2025-Q3``), or "". Fiscal labels
     (``Q2FY26``, ``FY26``, ``H1FY26``) are resolved in the calendar ``fiscal``: (first month,
     ``end`` or ``start``)."""
+    ended = _ENDED.search(label)
+    if ended is not None:
+        months = _MONTHS_WORDS[ended["count"].lower()] if ended["count"] else 0
+        months = months or (3 if ended["unit"].lower() == "quarter" else 12)
+        end_month = _month_index(ended["emon"])
+        return _span(_shift(date(int(ended["ey"]), end_month, 1), 1 - months), months)
     found = PERIOD.search(label)
     if found is None:
         return ""
@@ -140,7 +157,7 @@ def header_period(label: str, fiscal: tuple[int, str] = (1, "end")) -> str:
     if g["qmon"]:
         return f"{_year(g['qmy'])}-Q{(_month_index(g['qmon']) - 1) // 3 + 1}"
     if g["mon"]:
-        return f"{_year(g['my'])}-{_month_index(g['mon']):02d}"
+        return f"{_year(g['my'] or g['my2'])}-{_month_index(g['mon']):02d}"
     return g["year"] or ""
 
 

@@ -38,6 +38,7 @@ _NO_SEGMENT = re.compile(
     r"inter-segment|corporate\s+and\s+other",
     re.IGNORECASE,
 )
+_YEAR_LABEL = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _SHARE = re.compile(r"\bshare\b", re.IGNORECASE)
 _SPELLED_PERIOD = re.compile(
@@ -289,17 +290,23 @@ class TableReader:
             return None
         value = parsed
         scale = units.scale if units.scale is not None else Decimal(1)
+        if metric in PER_SHARE_METRICS and scale > 1:
+            scale = Decimal(1)  # "(in millions, except per share data)"
+        kinds = METRIC_VALUE_KINDS.get(metric, frozenset())
+        currency = units.currency
+        if not currency and (units.scale is not None or kinds == {"money"}):
+            currency = self.context.currency  # a bare amount in the document's currency
         per_share = False
         if units.ratio == "percentage_point":
             return None  # a level is never in points
         if units.ratio == "percent":
             kind, amount, unit = "percent", value, "percent"
-        elif units.currency and _takes_money(metric):
-            kind, amount, unit = "money", value * scale, units.currency
+        elif currency and _takes_money(metric):
+            kind, amount, unit = "money", value * scale, currency
             if metric in PER_SHARE_METRICS:
                 per_share = True
             elif units.per and units.per != "share":
-                unit = f"{units.currency}/{units.per}"
+                unit = f"{currency}/{units.per}"
         else:
             kind, amount, unit = "quantity", value * scale, units.quantity
         if metric in METRIC_VALUE_KINDS and not compatible(
@@ -389,7 +396,8 @@ def _layered(cell: Cell, row: Units, column: Units, table: Units) -> Units:
     if row.stated and column.ratio and not row.ratio:
         base = row.over(Units(ratio=column.ratio))
     if own.currency or own.scale is not None:
-        base = Units(own.currency or base.currency, own.scale, own.ratio, base.quantity, base.per)
+        scale = own.scale if own.scale is not None else base.scale
+        base = Units(own.currency or base.currency, scale, own.ratio, base.quantity, base.per)
     return own.over(base)
 
 
@@ -421,10 +429,10 @@ def _mention(cell: Cell, kind: str, value: Decimal, unit: str) -> Mention:
 
 def _header_rows(table: Table) -> int:
     """The header's rows: the first, and those right after it without a figure (a row of
-    units: ``| | HK$'000 | HK$'000 | % |``)."""
+    units: ``| | HK$'000 | HK$'000 | % |``, or of years under a spanning label)."""
     count = 1
     for row in table.rows[1:]:
-        if any(numeric(c) for c in row) or count >= 3:
+        if count >= 3 or any(numeric(c) and not _YEAR_LABEL.match(c.text) for c in row):
             break
         if not any(c.text.strip() for c in row[1:]):
             break
@@ -435,11 +443,19 @@ def _header_rows(table: Table) -> int:
 def _merge_header(rows: Sequence[tuple[Cell, ...]]) -> list[Cell]:
     """One header cell a column: the texts of the header rows joined, the first row's span."""
     merged = list(rows[0])
+    above = [c.text for c in rows[0]]
     for row in rows[1:]:
+        # A label over several columns (``Three months ended September 30,`` over ``2025``
+        # and ``2024``) is written once, the cells to its right left empty.
+        spans = list(above)
+        for i in range(1, len(spans)):
+            if not spans[i] and i < len(row) and row[i].text:
+                spans[i] = spans[i - 1]
         for i, cell in enumerate(row[: len(merged)]):
             if cell.text:
-                joined = f"{merged[i].text} {cell.text}".strip()
+                joined = f"{spans[i]} {cell.text}".strip()
                 merged[i] = Cell(merged[i].start, merged[i].end, joined)
+        above = [c.text for c in row]
     return merged
 
 
