@@ -373,3 +373,20 @@ def test_tables_spanning_period_headers_of_a_us_release(lexicon) -> None:
     assert (nine.value, nine.unit) == (Decimal("1390000000"), "USD")
     (eps,) = got[(subject, "", "eps", "2024-Q3")]
     assert (eps.value, eps.unit) == (Decimal("1.61"), "USD/share")
+
+
+def test_tables_caption_metric_is_not_every_row(lexicon) -> None:
+    """A caption naming a metric is the metric of rows naming none only in a breakdown
+    (``by division``) or where no row names another metric: a statement's cost rows under
+    ``Revenue and profit`` are no revenue."""
+    text = (
+        "Revenue and profit (in millions of euros)\n"
+        "| | H1 2025 | H1 2024 |\n"
+        "|---|---|---|\n"
+        "| Revenue | 2,410 | 2,250 |\n"
+        "| Cost of sales | (1,530) | (1,470) |\n"
+        "| Net income | 301 | 260 |\n"
+    )
+    doc, mentions = _doc(text, ("Marlow Textiles",))
+    facts = link_facts(doc, mentions, lexicon)
+    assert {(f.metric, f.segment) for f in facts} == {("revenue", ""), ("net_profit", "")}

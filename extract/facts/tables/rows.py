@@ -38,6 +38,7 @@ _NO_SEGMENT = re.compile(
     r"inter-segment|corporate\s+and\s+other",
     re.IGNORECASE,
 )
+_BREAKDOWN = re.compile(r"\b(?:by|per)\s+\w", re.IGNORECASE)
 _YEAR_LABEL = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _SHARE = re.compile(r"\bshare\b", re.IGNORECASE)
@@ -101,7 +102,9 @@ class TableReader:
             label_at=label_at,
             columns=[self._column(cell) for cell in header],
             units=read_units(f"{caption} {label_header}"),
-            metric=self._metric(caption, plural=True),
+            metric=self._caption_metric(
+                caption, [r[label_at] for r, _ in body if len(r) > label_at]
+            ),
             period=self._period_in(caption, caption_start, table.start),
             segment=self._segment(caption),
             subjects=bool(_SUBJECT_HEADER.search(label_header))
@@ -136,6 +139,19 @@ class TableReader:
             if len(lines) == 2:
                 break
         return " ".join(reversed(lines)), first
+
+    def _caption_metric(self, caption: str, labels: list[Cell]) -> str:
+        """The metric a caption names for rows that name none: for a breakdown (``Sales by
+        division``), or where no row names another metric (a statement's ``Cost of sales``
+        row under ``Revenue and profit`` is no revenue)."""
+        metric = self._metric(caption, plural=True)
+        if not metric or _BREAKDOWN.search(caption):
+            return metric
+        for label in labels:
+            named = self._metric(_PARENTHESES.sub(" ", label.text), inner=True)
+            if named and named != metric:
+                return ""
+        return metric
 
     def _period_in(self, caption: str, start: int, before: int) -> str:
         """A period named in the caption (``text[start:before]``): the date stage's mention
