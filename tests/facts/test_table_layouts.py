@@ -390,3 +390,26 @@ def test_tables_caption_metric_is_not_every_row(lexicon) -> None:
     doc, mentions = _doc(text, ("Marlow Textiles",))
     facts = link_facts(doc, mentions, lexicon)
     assert {(f.metric, f.segment) for f in facts} == {("revenue", ""), ("net_profit", "")}
+
+
+def test_tables_rows_of_periods_and_a_unit_column(lexicon) -> None:
+    """Periods down the label column and metrics across; a unit column states each row's
+    unit."""
+    text = (
+        "Pellham Gold results\n"
+        "| Quarter | Revenue ($ millions) | Net income ($ millions) |\n"
+        "|---|---|---|\n"
+        "| Q1 2025 | 1,200 | 150 |\n"
+        "| Q2 2025 | 1,310 | 171 |\n"
+        "\n"
+        "| Metric | Unit | Q2 2025 | Q2 2024 |\n"
+        "|---|---|---|---|\n"
+        "| Gold production | koz | 212 | 198 |\n"
+    )
+    doc, mentions = _doc(text, ("Pellham Gold",))
+    got = _got(link_facts(doc, mentions, lexicon))
+    (revenue,) = got[("Pellham Gold", "", "revenue", "2025-Q1")]
+    assert (revenue.value, revenue.unit) == (Decimal("1200000000"), "USD")
+    assert got[("Pellham Gold", "", "net_profit", "2025-Q2")][0].value == Decimal("171000000")
+    (gold,) = got[("Pellham Gold", "", "production", "2024-Q2")]
+    assert (gold.value, gold.unit) == (Decimal("198000"), "ounce")

@@ -38,6 +38,12 @@ _NO_SEGMENT = re.compile(
     r"inter-segment|corporate\s+and\s+other",
     re.IGNORECASE,
 )
+_UNIT_HEADER = re.compile(r"^\s*(?:units?|uom)\s*$", re.IGNORECASE)
+_PERIOD_LABEL = re.compile(
+    r"^(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY)?\s*['\u2019]?(?:19|20)?\d{2}(?:\s*-?\s*(?:Q[1-4]|H[12]))?$"
+    r"|^(?:Q[1-4]|H[12])\s*(?:FY)?\s*(?:19|20)?\d{2}$",
+    re.IGNORECASE,
+)
 _BREAKDOWN = re.compile(r"\b(?:by|per)\s+\w", re.IGNORECASE)
 _YEAR_LABEL = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
 _PARENTHESES = re.compile(r"\([^()]*\)")
@@ -221,8 +227,13 @@ class TableReader:
             return []
         row_metric = self._metric(name, inner=True)
         row_units = read_units(label.text)
+        for cell, column in zip(row, frame.columns, strict=False):
+            if _UNIT_HEADER.match(column.text) and cell.text:
+                row_units = read_units(f"({cell.text})").over(row_units)  # a unit column
         subject, segment = self.context.main_org, ""
-        if not row_metric:
+        if not row_metric and _PERIOD_LABEL.match(name):
+            pass  # a row of a period (``Q1 2025``) of the company's figures
+        elif not row_metric:
             who = self._who(label, name, frame.subjects)
             if who is None:
                 return []
@@ -249,7 +260,10 @@ class TableReader:
             draft.subject = subject or self.context.main_org
             draft.segment = segment or frame.segment
             draft.period = (
-                column.period or frame.period or header_period(name) or self.context.report_period
+                column.period
+                or frame.period
+                or self._header_period(label)
+                or self.context.report_period
             )
             if current is None and (column.period or not frame.dated):
                 current = draft
