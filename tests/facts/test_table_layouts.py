@@ -413,3 +413,18 @@ def test_tables_rows_of_periods_and_a_unit_column(lexicon) -> None:
     assert got[("Pellham Gold", "", "net_profit", "2025-Q2")][0].value == Decimal("171000000")
     (gold,) = got[("Pellham Gold", "", "production", "2024-Q2")]
     assert (gold.value, gold.unit) == (Decimal("198000"), "ounce")
+
+
+def test_tables_change_is_the_latest_periods(lexicon) -> None:
+    """Columns in ascending order: the change column is the change of the latest year."""
+    text = (
+        "Ostrava Rail results\n"
+        "| (in millions of euros) | 2023 | 2024 | Change |\n"
+        "|---|---|---|---|\n"
+        "| Revenue | 3,100 | 3,410 | 10.0% |\n"
+    )
+    doc, mentions = _doc(text, ("Ostrava Rail",))
+    got = _got(link_facts(doc, mentions, lexicon))
+    (latest,) = got[("Ostrava Rail", "", "revenue", "2024")]
+    assert _change(latest) == (Decimal("10.0"), "percent", "yoy")
+    assert got[("Ostrava Rail", "", "revenue", "2023")][0].change_value is None

@@ -265,8 +265,10 @@ class TableReader:
                 or self._header_period(label)
                 or self.context.report_period
             )
-            if current is None and (column.period or not frame.dated):
-                current = draft
+            if current is None or (
+                column.period and _period_start(column.period) > _period_start(current.period)
+            ):
+                current = draft  # changes are those of the latest period
             found.append(draft)
         if current is not None:
             found.extend(self._changes(current, changes, frame.columns))
@@ -381,6 +383,19 @@ class TableReader:
             if target is not current:
                 extra.append(target)
         return extra
+
+
+def _period_start(period: str) -> tuple[int, int]:
+    """``(year, month)`` a period starts in: ``2025-Q3`` -> (2025, 7); (0, 0) for none."""
+    found = re.match(r"(\d{4})(?:-(?:Q([1-4])|H([12])|(\d{2})))?", period)
+    if found is None:
+        return 0, 0
+    year, quarter, half, month = found.groups()
+    if quarter:
+        return int(year), 3 * int(quarter) - 2
+    if half:
+        return int(year), 6 * int(half) - 5
+    return int(year), int(month or 1)
 
 
 def _first_in(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
