@@ -14,8 +14,9 @@
    level (or metric phrase) and comparison basis; pair lists in order (``respectively``).
 3. ``subjects``, ``dating``, ``resolve``: subject, segment, period and modality from the
    sentence, else the paragraph (``ParagraphState``), else the document context.
-   ``tables``: the facts of the document's tables (pipe, whitespace-aligned, flattened),
-   whose lines the sentence passes skip.
+   ``tables`` (a package: ``layout``, ``labels``, ``units``, ``rows``): the facts of the
+   document's tables (pipe, whitespace-aligned, flattened), whose lines the sentence passes
+   skip; a table figure the text states already only adds its change to the text's fact.
 4. ``merge``: a figure repeated (a headline and the body) or a change stated apart from its
    level becomes one fact.
 5. ``merge.to_fact``: emit the rows, ids ``f001``, ``f002``, ...
@@ -80,7 +81,9 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
         drafts.extend(found)
         update_state(state, sentence, found, context)
 
-    drafts.extend(table_drafts(doc.text, tables, mentions, lexicon, context))
+    drafts.extend(
+        table_drafts(doc.text, tables, mentions, lexicon, context, doc.reference_date, drafts)
+    )
     drafts.sort(key=lambda d: (d.position, d.period))
     drafts = drop_undated_repeats(merge_drafts(drafts))
     facts: list[Fact] = []

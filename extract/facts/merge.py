@@ -45,7 +45,7 @@ def _mergeable(one: Draft, two: Draft) -> bool:
         )
         return (
             same
-            and one.segment == two.segment
+            and _segments_agree(one, two)
             and (None in (one.change, two.change) or _same_change(one, two))
         )
     if one.value is None and two.value is None:

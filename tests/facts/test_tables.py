@@ -62,7 +62,7 @@ def test_tables_pipe_table_of_makers(lexicon) -> None:
     facts = link_facts(doc, mentions, lexicon)
     rows = _rows(facts)
     assert ("Holm Motors", "market_share", "", Decimal("18.4"), "percent") in rows
-    assert ("Varda", "deliveries", "", Decimal("30050"), "") in rows
+    assert ("Varda", "deliveries", "", Decimal("30050"), "unit") in rows
     assert all(f.subject != "Total" for f in facts)
     holm = next(f for f in facts if f.subject == "Holm Motors" and f.metric == "market_share")
     assert text[holm.evidence_start : holm.evidence_end] == "| Holm Motors | 41,200 | 18.4% |"
