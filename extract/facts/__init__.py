@@ -33,6 +33,7 @@ from collections.abc import Sequence
 
 from extract.document import ParsedDoc
 from extract.facts.candidates import read_candidates
+from extract.facts.companies import company_names
 from extract.facts.context import doc_context, short_org_names, ticker_aliases
 from extract.facts.figures import bracketed_pairs
 from extract.facts.kinds import METRIC_VALUE_KINDS
@@ -57,6 +58,7 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
     vocab = build_vocabulary(lexicon.cues)
     mentions = short_org_names(mentions, vocab.corporate_words)
     mentions = ticker_aliases(doc.text, mentions, vocab.ticker_before)
+    mentions = company_names(doc.text, mentions, vocab)
     mentions = [*mentions, *bracketed_pairs(doc.text, mentions)]
     tables = find_tables(doc.text)
     table_spans = [(t.start, t.end) for t in tables]

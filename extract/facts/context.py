@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from extract.document import ParsedDoc
+from extract.facts.companies import company_evidence, name_counts
 from extract.facts.cues import REPORT_PERIOD
 from extract.facts.periods import ended_by, report_interval
 from extract.facts.records import DocContext, Sentence
@@ -126,20 +127,30 @@ def ticker_aliases(
 
 def document_company(doc: ParsedDoc, sentences: Sequence[Sentence]) -> str:
     """The company the article is about: the org named most, where a name in the headline
-    (first paragraph) or the lead (second) counts more. Names that are never a subject (a
-    source, a rival compared with, a partner, an exchange, a generic noun) do not count."""
+    (first paragraph) or the lead (second) counts more, and every other occurrence of the
+    name in the text (an all-caps heading, inside a longer name) counts once. Names that are
+    never a subject (a source, a rival compared with, a partner, an exchange, a generic
+    noun) do not count; where some names are written as companies (a possessive, the subject
+    of a verb, a corporate word), only those count."""
     paragraphs = doc.paragraphs[:2]
     scores: Counter[str] = Counter()
+    evidence: set[str] = set()
     for sentence in sentences:
         for org in sentence.orgs:
             if not eligible_org(org, sentence, doc.text):
                 continue
+            name = org.canonical or org.text
             weight = 1
             if paragraphs and paragraphs[0].start <= org.start < paragraphs[0].end:
                 weight = _HEADLINE_WEIGHT
             elif len(paragraphs) > 1 and paragraphs[1].start <= org.start < paragraphs[1].end:
                 weight = _LEAD_WEIGHT
-            scores[org.canonical or org.text] += weight
+            scores[name] += weight
+            if company_evidence(doc.text, org, sentence.vocab):
+                evidence.add(name)
+    scores.update(name_counts(doc.text, list(scores)))
+    if evidence:
+        scores = Counter({name: n for name, n in scores.items() if name in evidence})
     return _most_common(scores)
 
 

@@ -98,3 +98,7 @@ LEADING_THE = re.compile(r"\W*(?:the\s+)?", re.IGNORECASE)
 
 # "It has lost 18% since ...": a pronoun subject opening the sentence.
 PRONOUN_SUBJECT = re.compile(r"\W*(?:It|They|Its\s+shares|The\s+shares)\b")
+
+
+# "sales of its cancer drug ": between a metric phrase and the product it is of.
+PRODUCT_OF = re.compile(r"\s+of\s+(?:(?:its|their|the)\s+)?(?:[\w-]+\s+){0,3}", re.IGNORECASE)

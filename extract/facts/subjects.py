@@ -14,6 +14,7 @@ from extract.facts.subject_cues import (
     GROUP_REFERENCE,
     HUNG_ON_NAME,
     LEADING_THE,
+    PRODUCT_OF,
     SOURCE_AFTER,
     WHOLE_COMPANY,
 )
@@ -114,6 +115,13 @@ def segment_of(
     if anchor is not None:
         for product in sentence.products:
             if product.end <= anchor.start and words_between(text, product.end, anchor.start) <= 2:
+                return product.canonical or product.text
+            # "sales of its cancer drug Corvane rose 9%": the product the metric is of.
+            if (
+                anchor.end <= product.start
+                and product.end <= used.start
+                and PRODUCT_OF.match(text, anchor.end, product.start)
+            ):
                 return product.canonical or product.text
     by_unit = unit_segment(used, lexicon) if context.unit_segments else ""
     if by_unit:

@@ -1,0 +1,130 @@
+"""Which org mentions name companies, the company an article is about, and subject names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.facts import link_facts
+
+SUBJECTS = [
+    pytest.param(
+        "Norvald Holdings Limited reported results.\nNorvald Holdings' revenue rose 5% to $2 billion.",
+        [
+            ("Norvald Holdings Limited", "org", "Norvald Holdings Limited"),
+            ("Norvald Holdings", "org", "Norvald Holdings Limited"),
+            ("5%", "percent", "5"),
+            ("$2 billion", "money", "2000000000", "USD"),
+        ],
+        {"Norvald"},
+        id="legal-and-group-words-dropped",
+    ),
+    pytest.param(
+        "Groupe Tavel reported results.\nRevenue rose 5% to 2 billion euros.",
+        [
+            ("Groupe Tavel", "org"),
+            ("5%", "percent", "5"),
+            ("2 billion euros", "money", "2000000000", "EUR"),
+        ],
+        {"Tavel"},
+        id="leading-groupe-dropped",
+    ),
+    pytest.param(
+        "Quorra Auto Inc. reported results.\nQuorra Auto said revenue rose 5% to $2 billion.",
+        [
+            ("Quorra Auto Inc.", "org", "Quorra"),
+            ("Quorra Auto", "org", "Quorra"),
+            ("5%", "percent", "5"),
+            ("$2 billion", "money", "2000000000", "USD"),
+        ],
+        {"Quorra Auto"},
+        id="descriptive-word-kept-when-short-name-never-alone",
+    ),
+    pytest.param(
+        "Quorra Auto reported results.\nQuorra said revenue rose 5% to $2 billion.",
+        [
+            ("Quorra Auto", "org", "Quorra"),
+            ("Quorra", "org", "Quorra"),
+            ("5%", "percent", "5"),
+            ("$2 billion", "money", "2000000000", "USD"),
+        ],
+        {"Quorra"},
+        id="short-name-used-alone",
+    ),
+    pytest.param(
+        "Quorra Auto reported results.\nThe Quorra Vela sold 4,000 units, up 5%.",
+        [
+            ("Quorra Auto", "org", "Quorra"),
+            ("Quorra Vela", "product"),
+            ("4,000 units", "quantity", "4000", "unit"),
+            ("5%", "percent", "5"),
+        ],
+        {"Quorra Auto"},
+        id="short-name-inside-a-product-name-is-not-alone",
+    ),
+    pytest.param(
+        "Halden Therapeutics raised its forecast after sales of its weight-loss drug Zelvora "
+        "rose 40%.\nZelvora brought in $2 billion in the quarter.\n"
+        "Halden said revenue rose 5% to $6 billion.",
+        [
+            ("Halden Therapeutics", "person"),
+            ("Zelvora", "org"),
+            ("40%", "percent", "40"),
+            ("Zelvora", "org"),
+            ("$2 billion", "money", "2000000000", "USD"),
+            ("Halden", "org"),
+            ("5%", "percent", "5"),
+            ("$6 billion", "money", "6000000000", "USD"),
+        ],
+        {"Halden"},
+        id="a-drug-is-a-product-not-the-company",
+    ),
+    pytest.param(
+        "Tarrow Resources Limited quarterly report\n"
+        "The Pindar hub produced 18 million tonnes of ore.\nTarrow paid a dividend of A$0.21 a share.",
+        [
+            ("Pindar", "org"),
+            ("18 million tonnes", "quantity", "18000000", "tonne"),
+            ("Tarrow", "org"),
+            ("A$0.21", "money", "0.21", "AUD"),
+        ],
+        {"Tarrow"},
+        id="a-site-is-not-a-company-and-headings-count",
+    ),
+    pytest.param(
+        "Menu | NEWS | OPINION | MARKETS\nOutlook\nCascara Air on Thursday reported revenue of "
+        "$4 billion.\nThe outlook for the year is strong.",
+        [
+            ("OPINION", "org"),
+            ("Outlook", "org"),
+            ("Cascara Air", "org"),
+            ("$4 billion", "money", "4000000000", "USD"),
+        ],
+        {"Cascara Air"},
+        id="navigation-and-heading-words-are-not-companies",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "specs", "subjects"), SUBJECTS)
+def test_companies_fact_subjects(text, specs, subjects, make_doc, lexicon) -> None:
+    doc, mentions = make_doc(text, *specs, reference_date=date(2025, 11, 5))
+    facts = link_facts(doc, mentions, lexicon)
+    assert facts
+    assert {f.subject for f in facts} == subjects
+
+
+def test_companies_product_is_the_segment(make_doc, lexicon) -> None:
+    text = (
+        "Halden said sales of its cancer drug Corvane rose 9% to $1.46 billion in the quarter."
+    )
+    doc, mentions = make_doc(
+        text,
+        ("Halden", "org"),
+        ("Corvane", "org"),
+        ("9%", "percent", "9"),
+        ("$1.46 billion", "money", "1460000000", "USD"),
+    )
+    facts = link_facts(doc, mentions, lexicon)
+    assert [(f.subject, f.segment, f.metric) for f in facts] == [("Halden", "Corvane", "revenue")]
