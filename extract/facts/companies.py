@@ -5,11 +5,11 @@ not: a drug or a car model (``its weight-loss drug Zelvora``), a site (``the Tar
 a heading or table word (``Outlook``, ``Gross`` in ``Gross profit``). This pass reads the
 document's evidence about each org name and rewrites its mentions: products become product
 mentions (they name a segment), sites become places, heading words are dropped. Then every
-company takes one subject name: its name without legal forms and group words (``Jiahe Dairy
-Holdings Limited`` -> ``Jiahe Dairy``, ``Groupe Aurelle`` -> ``Aurelle``), and without
-descriptive words only where the text also uses the short name alone (``Halvorsen`` beside
-``Halvorsen Therapeutics``; ``Lanshan Auto`` keeps ``Auto`` when the text never says
-``Lanshan`` alone).
+company takes one subject name: its name without legal forms and group words (``Tarrow Dairy
+Holdings Limited`` -> ``Tarrow Dairy``, ``Groupe Tavel`` -> ``Tavel``), and without
+descriptive words only where the text also uses the short name alone (``Halden`` beside
+``Halden Therapeutics``; ``Quorra Auto`` keeps ``Auto`` when the text never says
+``Quorra`` alone).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def _name(mention: Mention) -> str:
 def company_evidence(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     """True where the text treats the name as a company: a possessive (``Acme's``), the
     subject of a verb (``Acme reported``), ``shares of Acme``, or a corporate word in the
-    name as written (``Acme Holdings``, ``Cascadia Air``)."""
+    name as written (``Acme Holdings``, ``Cascara Air``)."""
     words = [w.lower() for w in _NAME_SPLIT.split(mention.text) if w]
     if len(words) > 1 and any(w in vocab.corporate_words for w in words[1:]):
         return True
@@ -123,7 +123,7 @@ def company_names(text: str, mentions: Sequence[Mention], vocab: Vocabulary) -> 
 
 
 def _strip_legal(name: str, legal: frozenset[str]) -> str:
-    """``Jiahe Dairy Holdings Limited`` -> ``Jiahe Dairy``; ``Groupe Aurelle`` -> ``Aurelle``."""
+    """``Tarrow Dairy Holdings Limited`` -> ``Tarrow Dairy``; ``Groupe Tavel`` -> ``Tavel``."""
     words = name.replace(",", " ").split()
     while len(words) > 1 and words[-1].lower().strip(".") in legal:
         words.pop()
@@ -191,7 +191,7 @@ def _used_alone(
             continue
         i = bisect.bisect_right(starts, match.start()) - 1
         if i >= 0 and spans[i][1] >= match.end() and spans[i][2] != name:
-            continue  # inside another entity's name ("Lanshan Aurora L7")
+            continue  # inside another entity's name ("Quorra Vela")
         if i >= 0 and spans[i][1] >= match.end() and spans[i][0] < match.start():
             continue  # inside a longer mention of the same company
         return True

@@ -53,12 +53,14 @@ SUBJECTS = [
         id="short-name-used-alone",
     ),
     pytest.param(
-        "Quorra Auto reported results.\nThe Quorra Vela sold 4,000 units, up 5%.",
+        "Quorra Auto reported results.\nQuorra Auto delivered 4,000 vehicles, up 5%, led by "
+        "the Quorra Vela.",
         [
             ("Quorra Auto", "org", "Quorra"),
-            ("Quorra Vela", "product"),
-            ("4,000 units", "quantity", "4000", "unit"),
+            ("Quorra Auto", "org", "Quorra"),
+            ("4,000 vehicles", "quantity", "4000", "vehicle"),
             ("5%", "percent", "5"),
+            ("Quorra Vela", "product"),
         ],
         {"Quorra Auto"},
         id="short-name-inside-a-product-name-is-not-alone",

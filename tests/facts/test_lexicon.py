@@ -54,6 +54,33 @@ METRIC_MATCHES = [
     ),
     ("the EBITDA margin", [("EBITDA margin", "ebitda_margin")]),
     ("new car registrations fell", [("new car registrations", "registrations")]),
+    # Banks, insurers, airlines and miners (the metric vocabulary of docs/RULES.md).
+    ("net interest income rose 6%", [("net interest income", "net_interest_income")]),
+    ("NII grew to $1.6 billion", [("NII", "net_interest_income")]),
+    ("the net interest margin narrowed", [("net interest margin", "net_interest_margin")]),
+    ("NIM was 3.9%", [("NIM", "net_interest_margin")]),
+    ("total loans reached $98 billion", [("total loans", "loans")]),
+    ("gross advances grew 17%", [("gross advances", "loans")]),
+    ("the loan book expanded", [("loan book", "loans")]),
+    ("deposits rose 15%", [("deposits", "deposits")]),
+    (
+        "the provision for credit losses fell",
+        [("provision for credit losses", "provision_for_credit_losses")],
+    ),
+    ("loan-loss provisions rose", [("loan-loss provisions", "provision_for_credit_losses")]),
+    ("its CET1 ratio was 11.2%", [("CET1 ratio", "cet1_ratio")]),
+    ("the efficiency ratio improved", [("efficiency ratio", "efficiency_ratio")]),
+    ("the cost-to-income ratio fell", [("cost-to-income ratio", "efficiency_ratio")]),
+    ("gross NPA fell to 1.6%", [("gross NPA", "gross_npa_ratio")]),
+    ("net NPAs were 0.4%", [("net NPAs", "net_npa_ratio")]),
+    ("the combined ratio improved", [("combined ratio", "combined_ratio")]),
+    ("copper production of 41,000 tonnes", [("production", "production")]),
+    ("the mine produced 18 million tonnes", [("produced", "production")]),
+    ("production yield improved", [("production yield", "none")]),
+    ("C1 cost fell to US$1.92/lb", [("C1 cost", "unit_cost")]),
+    ("all-in sustaining costs rose", [("all-in sustaining costs", "unit_cost")]),
+    ("it carried 11.6 million passengers", [("passengers", "passengers")]),
+    ("the load factor was 87.9%", [("load factor", "load_factor")]),
 ]
 
 SEGMENT_MATCHES = [
