@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from extract.document import ParsedDoc
 from extract.facts.companies import company_evidence, name_counts
 from extract.facts.cues import REPORT_PERIOD
-from extract.facts.periods import ended_by, report_interval
+from extract.facts.periods import ended_by, report_interval, year_to_date
 from extract.facts.records import DocContext, Sentence
 from extract.facts.subjects import eligible_org
 from extract.records import Mention
@@ -39,7 +39,7 @@ def short_org_names(mentions: Sequence[Mention], corporate_words: frozenset[str]
         if not base:
             out.append(mention)
             continue
-        rest = name[len(base) :].replace(".", " ").replace(",", " ").split()
+        rest = re.split(r"[\s.,-]+", name[len(base) :].strip(" .,-"))
         if any(word.lower() in corporate_words for word in rest):
             out.append(dataclasses.replace(mention, canonical=base))
         else:
@@ -54,26 +54,37 @@ def doc_context(
     candidates: the company, the report's period, the currency in force."""
     english = [m for m in mentions if m.status == "ok" and doc.is_english(m.start)]
     places = Counter(m.canonical or m.text for m in english if m.kind == "place")
-    # The report's period: the reporting period named most often (quarter, half or fiscal
-    # year; ties to the first seen), else the year named most often.
+    # The report's period: the reporting period named most often (quarter, half, fiscal
+    # year or a year-to-date span such as nine months; ties to the first seen), where a
+    # mention in the lead (the first paragraph stating a figure and a date) counts twice;
+    # else the latest year named at least twice (an annual report names the year before
+    # as often as its own), else the year named most often.
     # A period that has not ended by the reference date is guidance, not the report's
     # (``the second half of next year``); a retailer's ``26 weeks to 31 August`` is a half.
     reference_day = doc.reference_date.isoformat() if doc.reference_date else ""
-    quarters = Counter(
-        m.period
-        for m in english
-        if m.kind == "date"
-        and (REPORT_PERIOD.fullmatch(m.period) or report_interval(m.period))
-        and ended_by(m.period, reference_day)
-    )
+    lead = _lead_paragraph(doc, english)
+    quarters: Counter[str] = Counter()
+    for m in english:
+        if (
+            m.kind == "date"
+            and (
+                REPORT_PERIOD.fullmatch(m.period)
+                or report_interval(m.period)
+                or year_to_date(m.period)
+            )
+            and ended_by(m.period, reference_day)
+        ):
+            quarters[m.period] += _LEAD_WEIGHT if lead[0] <= m.start < lead[1] else 1
     if not quarters:
-        quarters = Counter(
+        years = Counter(
             m.period
             for m in english
             if m.kind == "date"
             and re.fullmatch(r"\d{4}", m.period)
             and ended_by(m.period, reference_day)
         )
+        repeated = [year for year, count in years.items() if count >= 2]
+        quarters = Counter({max(repeated): 1}) if repeated else years
     reference_year = str(doc.reference_date.year) if doc.reference_date else ""
     return DocContext(
         text=doc.text,
@@ -84,6 +95,32 @@ def doc_context(
         reference_day=doc.reference_date.isoformat() if doc.reference_date else "",
         currency=_most_common(Counter(m.unit for m in english if m.kind == "money" and m.unit)),
     )
+
+
+_BULLET = re.compile(r"\s*(?:[-*\u2022\u2013|]|\d+[.)]\s)")
+_LEAD_WORDS = 15
+
+
+def _lead_paragraph(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[int, int]:
+    """The span of the first paragraph of prose (not a bullet, at least 15 words) that
+    states an amount or a percentage and a date."""
+    kinds: dict[tuple[int, int], set[str]] = {}
+    prose: dict[tuple[int, int], bool] = {}
+    for m in mentions:
+        if m.kind not in ("money", "percent", "date"):
+            continue
+        paragraph = doc.paragraph_at(m.start)
+        key = (paragraph.start, paragraph.end)
+        if key not in prose:
+            head = doc.text[paragraph.start : min(paragraph.end, paragraph.start + 400)]
+            prose[key] = not _BULLET.match(head) and len(head.split()) >= _LEAD_WORDS
+        if not prose[key]:
+            continue
+        found = kinds.setdefault(key, set())
+        found.add("date" if m.kind == "date" else "figure")
+        if len(found) == 2:
+            return key
+    return (0, 0)
 
 
 # A name in the headline or the first paragraph counts this much more than one in the body.

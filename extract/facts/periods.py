@@ -50,6 +50,17 @@ def report_interval(period: str) -> bool:
     return any(abs(days - length) <= 10 for length in (91, 182, 365))
 
 
+def year_to_date(period: str) -> bool:
+    """An interval of about nine months from the first of a month to the end of a quarter
+    (``2025-01-01/2025-09-30``): the span a nine-month report covers."""
+    match = INTERVAL.match(period)
+    if match is None:
+        return False
+    y1, m1, d1, y2, m2, d2 = (int(g) for g in match.groups())
+    days = (datetime.date(y2, m2, d2) - datetime.date(y1, m1, d1)).days + 1
+    return d1 == 1 and m2 % 3 == 0 and abs(days - 273) <= 10
+
+
 def year_long(period: str) -> bool:
     """An interval of about a year (a fiscal year such as ``2024-04-01/2025-03-31``)."""
     match = INTERVAL.match(period)

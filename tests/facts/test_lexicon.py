@@ -74,6 +74,8 @@ METRIC_MATCHES = [
     ("gross NPA fell to 1.6%", [("gross NPA", "gross_npa_ratio")]),
     ("net NPAs were 0.4%", [("net NPAs", "net_npa_ratio")]),
     ("the combined ratio improved", [("combined ratio", "combined_ratio")]),
+    ("total business volume rose", [("total business volume", "revenue")]),
+    ("gross written premiums grew", [("gross written premiums", "revenue")]),
     ("copper production of 41,000 tonnes", [("production", "production")]),
     ("the mine produced 18 million tonnes", [("produced", "production")]),
     ("production yield improved", [("production yield", "none")]),
