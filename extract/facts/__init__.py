@@ -32,7 +32,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from extract.document import ParsedDoc
-from extract.facts.candidates import read_candidates
+from extract.facts.candidates import BULLET_LINE, read_candidates
 from extract.facts.companies import company_names
 from extract.facts.context import doc_context, short_org_names, ticker_aliases
 from extract.facts.figures import bracketed_pairs
@@ -75,7 +75,9 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
     state = ParagraphState()
     for sentence in sentences:
         paragraph = doc.paragraph_at(sentence.span[0])
-        if (paragraph.start, paragraph.end) != paragraph_key:
+        # A bullet point starts afresh, like a paragraph.
+        bullet = BULLET_LINE.match(doc.text, max(sentence.span[0] - 1, 0)) is not None
+        if (paragraph.start, paragraph.end) != paragraph_key or bullet:
             paragraph_key = (paragraph.start, paragraph.end)
             state = ParagraphState()
         found = read_sentence(sentence, state, context, lexicon)

@@ -106,8 +106,12 @@ def company_names(text: str, mentions: Sequence[Mention], vocab: Vocabulary) -> 
         elif not evidence and " " not in name.strip() and name.lower() in lower_words:
             verdict[name] = "drop"  # "Outlook", "Gross" (profit): a common word as a heading
     renamed = _subject_names(text, mentions, by_name, verdict, vocab)
+    date_spans = sorted((m.start, m.end) for m in mentions if m.kind == "date")
+    date_starts = [start for start, _ in date_spans]
     out: list[Mention] = []
     for mention in mentions:
+        if mention.kind in ("org", "product") and _dated(mention, date_spans, date_starts):
+            continue  # "Bank Q2FY26", "H1FY25": a period label read as a name
         if mention.kind != "org":
             out.append(mention)
             continue
@@ -120,6 +124,12 @@ def company_names(text: str, mentions: Sequence[Mention], vocab: Vocabulary) -> 
         else:
             out.append(dataclasses.replace(mention, kind=kind))
     return out
+
+
+def _dated(mention: Mention, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """The mention overlaps a date mention."""
+    i = bisect.bisect_left(starts, mention.end)
+    return i > 0 and spans[i - 1][1] > mention.start
 
 
 def _strip_legal(name: str, legal: frozenset[str]) -> str:

@@ -147,7 +147,7 @@ REFERENCE_BEFORE = re.compile(
 
 DATE_GLUE = re.compile(
     r"^\s*(?:,?\s*respectively,?\s*)?"
-    r"(?:(?:in|on|at|as\s+of|by|for|during|through|until|of|ending|ended)\s+)?"
+    r"(?:(?:in|on|at|as\s+(?:of|on|at)|by|for|during|through|until|of|ending|ended)\s+)?"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
