@@ -58,7 +58,7 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
     vocab = build_vocabulary(lexicon.cues)
     mentions = short_org_names(mentions, vocab.corporate_words)
     mentions = ticker_aliases(doc.text, mentions, vocab.ticker_before)
-    mentions = company_names(doc.text, mentions, vocab)
+    mentions = company_names(doc.text, mentions, vocab, lexicon)
     mentions = [*mentions, *bracketed_pairs(doc.text, mentions)]
     tables = find_tables(doc.text)
     table_spans = [(t.start, t.end) for t in tables]

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from extract.facts.vocabulary import Vocabulary
+from extract.lexicon import MetricLexicon
 from extract.records import Mention
 
 __all__ = ["company_evidence", "company_names", "name_counts"]
@@ -83,7 +84,9 @@ def name_counts(text: str, names: Iterable[str]) -> Counter[str]:
     return counts
 
 
-def company_names(text: str, mentions: Sequence[Mention], vocab: Vocabulary) -> list[Mention]:
+def company_names(
+    text: str, mentions: Sequence[Mention], vocab: Vocabulary, lexicon: MetricLexicon
+) -> list[Mention]:
     """The mentions with each org read as a company, a product, a site or nothing, and each
     company's mentions named by its subject name."""
     orgs = [m for m in mentions if m.kind == "org"]
@@ -105,6 +108,8 @@ def company_names(text: str, mentions: Sequence[Mention], vocab: Vocabulary) -> 
             verdict[name] = "place"
         elif not evidence and " " not in name.strip() and name.lower() in lower_words:
             verdict[name] = "drop"  # "Outlook", "Gross" (profit): a common word as a heading
+        elif not evidence and name.isupper() and any(_metric_after(text, m, lexicon) for m in group):
+            verdict[name] = "drop"  # "CASA deposits", "NAND revenue": an acronym of a kind
     renamed = _subject_names(text, mentions, by_name, verdict, vocab)
     date_spans = sorted((m.start, m.end) for m in mentions if m.kind == "date")
     date_starts = [start for start, _ in date_spans]
@@ -124,6 +129,12 @@ def company_names(text: str, mentions: Sequence[Mention], vocab: Vocabulary) -> 
         else:
             out.append(dataclasses.replace(mention, kind=kind))
     return out
+
+
+def _metric_after(text: str, mention: Mention, lexicon: MetricLexicon) -> bool:
+    """A metric phrase follows the name right away (``CASA deposits``)."""
+    found = lexicon.find_metrics(text, mention.end, min(len(text), mention.end + 40))
+    return any(text[mention.end : m.start].strip() == "" for m in found)
 
 
 def _dated(mention: Mention, spans: list[tuple[int, int]], starts: list[int]) -> bool:

@@ -106,6 +106,29 @@ SUBJECTS = [
         {"Cascara Air"},
         id="navigation-and-heading-words-are-not-companies",
     ),
+    pytest.param(
+        "Norvald Bank said deposits rose 5% to $20 billion. CASA deposits were $8 billion.",
+        [
+            ("Norvald Bank", "org"),
+            ("5%", "percent", "5"),
+            ("$20 billion", "money", "20000000000", "USD"),
+            ("CASA", "org"),
+            ("$8 billion", "money", "8000000000", "USD"),
+        ],
+        {"Norvald Bank"},
+        id="an-acronym-before-a-metric-is-a-kind-not-a-company",
+    ),
+    pytest.param(
+        "Norvald Bank Q2FY26 net profit rises 14% to Rs 1,842 crore",
+        [
+            ("Norvald Bank Q2FY26", "org"),
+            ("Q2FY26", "date", "2025-Q3"),
+            ("14%", "percent", "14"),
+            ("Rs 1,842 crore", "money", "18420000000", "INR"),
+        ],
+        {""},
+        id="a-period-label-read-as-a-name-is-dropped",
+    ),
 ]
 
 
