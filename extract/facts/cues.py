@@ -78,7 +78,8 @@ ESTIMATE_BEFORE = re.compile(
 ESTIMATE_AFTER = re.compile(
     r"\s*(?:(?:a|per)\s+share\s+)?(?:(?:that|which)\s+)?(?:(?:analysts?|Wall\s+Street)\s+(?:had\s+)?(?:expected|"
     r"estimated|forecast|predicted|were\s+expecting)|(?:expected|estimated|forecast|predicted)"
-    r"\s+by\s+(?:analysts?|Wall\s+Street))\b",
+    r"\s+by\s+(?:analysts?|Wall\s+Street)|(?:average|consensus|mean)\s+(?:estimate|forecast)s?|"
+    r"(?:estimate|forecast)s?\s+of\s+(?:\d+\s+)?analysts?)\b",
     re.IGNORECASE,
 )
 

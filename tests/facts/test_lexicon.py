@@ -75,6 +75,7 @@ METRIC_MATCHES = [
     ("net NPAs were 0.4%", [("net NPAs", "net_npa_ratio")]),
     ("the combined ratio improved", [("combined ratio", "combined_ratio")]),
     ("total business volume rose", [("total business volume", "revenue")]),
+    ("segment profit rose 31%", [("segment profit", "operating_profit")]),
     ("gross written premiums grew", [("gross written premiums", "revenue")]),
     ("copper production of 41,000 tonnes", [("production", "production")]),
     ("the mine produced 18 million tonnes", [("produced", "production")]),
