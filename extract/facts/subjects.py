@@ -12,6 +12,8 @@ from extract.facts.subject_cues import (
     APPOSITIVE_OWNER,
     DIVISION_AFTER,
     GROUP_REFERENCE,
+    HOLDING_AFTER,
+    HOLDING_BEFORE,
     HUNG_ON_NAME,
     LEADING_THE,
     PRODUCT_OF,
@@ -32,6 +34,11 @@ def eligible_org(org: Mention, sentence: Sentence, text: str) -> bool:
         return False
     if DIVISION_AFTER.match(text, org.end, sentence.span[1]):
         return False  # "the Storage division": a segment of the company, not a company
+    if HOLDING_BEFORE.search(text, max(sentence.span[0], org.start - 40), org.start) and (
+        HOLDING_AFTER.match(text, org.end, sentence.span[1])
+        or re.search(r"\b(?:in|of)\s+$", text[max(0, org.start - 4) : org.start])
+    ):
+        return False  # "sold Xiaomi shares": the object of a deal, not the subject
     before = text[max(sentence.span[0], org.start - 60) : org.start]
     after = text[org.end : min(org.end + 30, sentence.span[1])]
     comma = re.search(r",\s*$", before)

@@ -774,8 +774,11 @@ WIRE = [
             ("$1.05", "money", "1.05", "USD"),
             ("the second quarter of 2024", "date", "2024-Q2"),
         ],
-        [],
-        id="earned-is-no-metric-and-per-share-is-skipped",
+        [
+            ("Zeta", "", "net_profit", "2024-Q2", "120000000", "", "actual"),
+            ("Zeta", "", "eps", "2024-Q2", "1.05", "", "actual"),
+        ],
+        id="earned-is-net-profit-and-per-share-is-eps",
     ),
     pytest.param(
         "Zeta's net income for the third quarter of 2024 rose 12% to $300 million, or $2.10 a "
