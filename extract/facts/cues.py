@@ -70,7 +70,11 @@ ESTIMATE_BEFORE = re.compile(
     r"(?:\s+on\s+average)?\s+(?:expected|estimated|forecast|predicted|projected|polled|"
     r"surveyed|expect|estimate|see|saw|were\s+expecting|had\s+expected)\b|"
     r"\b(?:consensus|average\s+estimate|analysts'?\s+(?:average\s+)?(?:estimates?|"
-    r"forecasts?|expectations?)|(?:target|price)\s+(?:price|target))\b",
+    r"forecasts?|expectations?)|(?:target|price)\s+(?:price|target))\b|"
+    # "above estimates of $1.74", "missing forecasts of"
+    r"\b(?:above|below|beat(?:ing|s)?|miss(?:ing|ed|es)?|top(?:ping|ped|s)?|exceed(?:ing|ed|s)?|"
+    r"ahead\s+of|short\s+of)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:estimates?|expectations?|"
+    r"forecasts?)\s+(?:of\s+)?(?:(?:" + QUALIFIER_WORDS + r")\s+)?$",
     re.IGNORECASE,
 )
 

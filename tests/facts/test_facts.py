@@ -781,6 +781,31 @@ WIRE = [
         id="earned-is-net-profit-and-per-share-is-eps",
     ),
     pytest.param(
+        "Zeta earned $412 million, or $1.38 a share, in the third quarter of 2024, versus "
+        "$346 million, or $1.15 a share, a year ago. On a GAAP basis it earned $1.23 per share, "
+        "compared with 88 cents a year earlier, above estimates of $1.10.",
+        [
+            ("Zeta", "org"),
+            ("$412 million", "money", "412000000", "USD"),
+            ("$1.38", "money", "1.38", "USD"),
+            ("the third quarter of 2024", "date", "2024-Q3"),
+            ("$346 million", "money", "346000000", "USD"),
+            ("$1.15", "money", "1.15", "USD"),
+            ("$1.23", "money", "1.23", "USD"),
+            ("88 cents", "money", "0.88", "USD"),
+            ("$1.10", "money", "1.10", "USD"),
+        ],
+        [
+            ("Zeta", "", "net_profit", "2024-Q3", "412000000", "", "actual"),
+            ("Zeta", "", "eps", "2024-Q3", "1.38", "", "actual"),
+            ("Zeta", "", "net_profit", "2023-Q3", "346000000", "", "actual"),
+            ("Zeta", "", "eps", "2023-Q3", "1.15", "", "actual"),
+            ("Zeta", "", "eps", "2024-Q3", "1.23", "", "actual"),
+            ("Zeta", "", "eps", "2023-Q3", "0.88", "", "actual"),
+        ],
+        id="year-ago-base-past-a-per-share-aside-and-estimates-dropped",
+    ),
+    pytest.param(
         "Zeta's net income for the third quarter of 2024 rose 12% to $300 million, or $2.10 a "
         "share, compared with $268 million, or $1.90 a share, in the third quarter of 2023.",
         [
