@@ -21,10 +21,10 @@ Two CSV tables, packaged in ``extract/data/`` and extendable with user files:
 
 - cues (header ``cue,verdict,phrases,example``): the cue vocabulary of the fact linker (change
   verbs, comparison bases, modality words, owner, generic and exchange names, words before a
-  name that is no subject, segment stop words, mass nouns, corporate words, the words that make a name a product or
-  a site). ``phrases`` is a
-  ``|``-separated list of phrases, or a regular expression after ``re:``; every row carries an
-  invented example sentence, which the test suite runs through the linker.
+  name that is no subject, segment stop words, mass nouns, corporate words, the words that
+  make a name a product or a site). ``phrases`` is a ``|``-separated list of phrases, or a
+  regular expression after ``re:``; every row carries an invented example sentence, which the
+  test suite runs through the linker.
 
 A file's first header column says which table it belongs to. Matching ignores case and
 accepts spaces or hyphens between words (``R & D``, ``large - household appliances``) and a

@@ -26,14 +26,14 @@ from extract.records import Mention
 
 __all__ = ["company_evidence", "company_names", "name_counts"]
 
-_WORD = re.compile(r"[^\W_][\w&'’]*")
+_WORD = re.compile(r"[^\W_][\w&'\u2019]*")
 _LETTERS = re.compile(r"[^\W_]+")
 _NAME_SPLIT = re.compile(r"[\s,.\-]+")
 
 # After a name: a possessive, or a verb of which the name is the subject ("Acme reported",
 # "Acme on Thursday said", "Acme (NYSE: ACME) posted", "Acme is racing").
 _EVIDENCE_AFTER = re.compile(
-    r"^(?:['’]s\b|(?:\s*\([^()\n]{0,40}\))?,?\s+(?:on\s+\w+\s+|also\s+|now\s+|has\s+|have\s+|"
+    r"^(?:['\u2019]s\b|(?:\s*\([^()\n]{0,40}\))?,?\s+(?:on\s+\w+\s+|also\s+|now\s+|has\s+|have\s+|"
     r"had\s+)?(?:[a-z]+ed|said|says|is|was|are|were|has|had|expects|reports|posts|sees|plans|"
     r"will|would|sold|paid|earned|made|grew|rose|fell|brought|won|took|kept|held|cut|set|saw|"
     r"got|gave|lost|shipped|carried|raised|raises|announces|announced|delivers|delivered)\b)"
@@ -102,13 +102,13 @@ def company_names(
             vocab.product_before.search(text, max(0, m.start - 30), m.start) for m in group
         ):
             verdict[name] = "product"
-        elif not evidence and any(
-            vocab.asset_after.match(text[m.end : m.end + 30]) for m in group
-        ):
+        elif not evidence and any(vocab.asset_after.match(text[m.end : m.end + 30]) for m in group):
             verdict[name] = "place"
         elif not evidence and " " not in name.strip() and name.lower() in lower_words:
             verdict[name] = "drop"  # "Outlook", "Gross" (profit): a common word as a heading
-        elif not evidence and name.isupper() and any(_metric_after(text, m, lexicon) for m in group):
+        elif (
+            not evidence and name.isupper() and any(_metric_after(text, m, lexicon) for m in group)
+        ):
             verdict[name] = "drop"  # "CASA deposits", "NAND revenue": an acronym of a kind
     renamed = _subject_names(text, mentions, by_name, verdict, vocab)
     date_spans = sorted((m.start, m.end) for m in mentions if m.kind == "date")
@@ -183,9 +183,9 @@ def _subject_names(
             {
                 stripped
                 for m in group
-                if (stripped := _strip_legal(m.text, vocab.legal_words)).lower().startswith(
-                    short.lower() + " "
-                )
+                if (stripped := _strip_legal(m.text, vocab.legal_words))
+                .lower()
+                .startswith(short.lower() + " ")
             },
             key=len,
         )
@@ -205,7 +205,7 @@ def _used_alone(
     starts: list[int],
 ) -> bool:
     rest = longer[len(short) :].strip().lower().split()
-    pattern = re.compile(rf"(?<![\w&])" + re.escape(short) + r"(?![\w&])", re.IGNORECASE)
+    pattern = re.compile(r"(?<![\w&])" + re.escape(short) + r"(?![\w&])", re.IGNORECASE)
     for match in pattern.finditer(text):
         following = [w.lower() for w in _LETTERS.findall(text[match.end() : match.end() + 80])]
         if following[: len(rest)] == rest:

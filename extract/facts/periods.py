@@ -26,6 +26,15 @@ def year_of_half(period: str, text: str) -> str:
     start, end = datetime.date(y1, m1, d1), datetime.date(y2, m2, d2)
     if abs((end - start).days + 1 - 182) > 3:
         return ""
+    next_day = end + datetime.timedelta(days=1)
+    if start.day == 1 and next_day.day == 1:
+        # A half of calendar months (a fiscal half, April-September): its year is twelve
+        # months, not 52 weeks.
+        if FIRST_HALF.search(text):
+            year_end = datetime.date(start.year + 1, start.month, 1) - datetime.timedelta(days=1)
+            return f"{start.isoformat()}/{year_end.isoformat()}"
+        year_start = datetime.date(next_day.year - 1, next_day.month, 1)
+        return f"{year_start.isoformat()}/{end.isoformat()}"
     if FIRST_HALF.search(text):
         return f"{start.isoformat()}/{(start + datetime.timedelta(days=363)).isoformat()}"
     return f"{(end - datetime.timedelta(days=363)).isoformat()}/{end.isoformat()}"

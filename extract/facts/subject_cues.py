@@ -113,3 +113,7 @@ HOLDING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 HOLDING_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:shares|stock|stake|bonds)\b", re.IGNORECASE)
+
+
+# ", which makes DRAM and ": a name inside a relative clause describes, it is not the subject.
+RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that)\s+[^,;()]*$", re.IGNORECASE)

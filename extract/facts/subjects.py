@@ -17,6 +17,7 @@ from extract.facts.subject_cues import (
     HUNG_ON_NAME,
     LEADING_THE,
     PRODUCT_OF,
+    RELATIVE_CLAUSE,
     SOURCE_AFTER,
     WHOLE_COMPANY,
 )
@@ -32,6 +33,8 @@ def eligible_org(org: Mention, sentence: Sentence, text: str) -> bool:
     name = org.canonical or org.text
     if sentence.vocab.generic_org.match(name) or sentence.vocab.exchange.search(name):
         return False
+    if RELATIVE_CLAUSE.search(text, max(sentence.span[0], org.start - 60), org.start):
+        return False  # "The memory division, which makes DRAM and NAND chips, posted ..."
     if DIVISION_AFTER.match(text, org.end, sentence.span[1]):
         return False  # "the Storage division": a segment of the company, not a company
     if HOLDING_BEFORE.search(text, max(sentence.span[0], org.start - 40), org.start) and (

@@ -163,7 +163,9 @@ def build_vocabulary(entries: tuple[CueEntry, ...]) -> Vocabulary:
         segment_stop=_words(entries, "segment_stop"),
         mass_nouns=_words(entries, "mass_noun"),
         corporate_words=_words(entries, "corporate"),
-        legal_words=frozenset(w.lower() for e in _rows(entries, "corporate", "legal") for w in e.words),
+        legal_words=frozenset(
+            w.lower() for e in _rows(entries, "corporate", "legal") for w in e.words
+        ),
         product_before=re.compile(
             rf"\b(?:{_alternation(_rows(entries, 'product_before'))})\s+$", flags
         ),

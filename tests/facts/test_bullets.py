@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import dataclasses
+from datetime import date
 
 from extract.document import Paragraph
 from extract.facts import link_facts
@@ -12,7 +11,8 @@ from extract.facts import link_facts
 
 def test_bullets_are_sentences_whose_dates_do_not_carry(make_doc, lexicon) -> None:
     text = (
-        "Norvald Bank reported results for the third quarter of 2025 on Friday, beating forecasts.\n"
+        "Norvald Bank reported results for the third quarter of 2025 on Friday, beating "
+        "forecasts.\n"
         "\n"
         "- Net profit of $1.8 billion, up 14% (Q3 2024: $1.6 billion)\n"
         "- Net interest income grew 11% to $4.9 billion\n"

@@ -10,7 +10,8 @@ from extract.facts import link_facts
 
 SUBJECTS = [
     pytest.param(
-        "Norvald Holdings Limited reported results.\nNorvald Holdings' revenue rose 5% to $2 billion.",
+        "Norvald Holdings Limited reported results.\n"
+        "Norvald Holdings' revenue rose 5% to $2 billion.",
         [
             ("Norvald Holdings Limited", "org", "Norvald Holdings Limited"),
             ("Norvald Holdings", "org", "Norvald Holdings Limited"),
@@ -84,7 +85,8 @@ SUBJECTS = [
     ),
     pytest.param(
         "Tarrow Resources Limited quarterly report\n"
-        "The Pindar hub produced 18 million tonnes of ore.\nTarrow paid a dividend of A$0.21 a share.",
+        "The Pindar hub produced 18 million tonnes of ore.\n"
+        "Tarrow paid a dividend of A$0.21 a share.",
         [
             ("Pindar", "org"),
             ("18 million tonnes", "quantity", "18000000", "tonne"),
@@ -141,9 +143,7 @@ def test_companies_fact_subjects(text, specs, subjects, make_doc, lexicon) -> No
 
 
 def test_companies_product_is_the_segment(make_doc, lexicon) -> None:
-    text = (
-        "Halden said sales of its cancer drug Corvane rose 9% to $1.46 billion in the quarter."
-    )
+    text = "Halden said sales of its cancer drug Corvane rose 9% to $1.46 billion in the quarter."
     doc, mentions = make_doc(
         text,
         ("Halden", "org"),

@@ -77,6 +77,10 @@ METRIC_MATCHES = [
     ("total business volume rose", [("total business volume", "revenue")]),
     ("segment profit rose 31%", [("segment profit", "operating_profit")]),
     ("the carrier earned $412 million", [("earned", "net_profit")]),
+    (
+        "a plan to buy back 3 trillion won of stock",
+        [("buy back", "buyback"), ("stock", "share_price")],
+    ),
     ("adjusted earnings of $7.05 a share", [("adjusted earnings", "adjusted_net_profit")]),
     ("the average price paid per gallon", [("average price paid", "none")]),
     ("gross written premiums grew", [("gross written premiums", "revenue")]),
