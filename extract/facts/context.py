@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from extract.document import ParsedDoc
 from extract.facts.companies import company_evidence, name_counts
-from extract.facts.cues import REPORT_PERIOD
+from extract.facts.cues import COMPARISON_DATE_BEFORE, REPORT_PERIOD
 from extract.facts.periods import ended_by, report_interval, year_to_date
 from extract.facts.records import DocContext, Sentence
 from extract.facts.subjects import eligible_org
@@ -73,6 +73,8 @@ def doc_context(
                 or year_to_date(m.period)
             )
             and ended_by(m.period, reference_day)
+            # "up 6% on the June quarter": a comparison base is not the period reported
+            and not COMPARISON_DATE_BEFORE.search(doc.text[max(0, m.start - 20) : m.start])
         ):
             quarters[m.period] += _LEAD_WEIGHT if lead[0] <= m.start < lead[1] else 1
     if not quarters:

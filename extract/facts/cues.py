@@ -360,7 +360,10 @@ YEAR_EARLIER_AFTER = re.compile(
 
 
 COMPARISON_DATE_BEFORE = re.compile(
-    r"\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?|over)\s+(?:the\s+)?$", re.IGNORECASE
+    # "up 6% on the June quarter": a change "on" a period compares with it.
+    r"\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?|over)\s+(?:the\s+)?$|"
+    r"(?:%|\bper\s*cent|\bpercent|\bpoints?)\s+on\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 

@@ -40,9 +40,15 @@ def dates_for(used: Mention, sentence: Sentence, text: str) -> list[Mention]:
     own = own_date(used, sentence, text)
     if own is not None and not _not_period_date(own, sentence, text):
         return [own]
+    # Nor is the label of a bracketed prior-period level ("(2023: 6,515)") another's date.
     sentence = dataclasses.replace(
         sentence,
-        dates=tuple(d for d in sentence.dates if not _not_period_date(d, sentence, text)),
+        dates=tuple(
+            d
+            for d in sentence.dates
+            if not _not_period_date(d, sentence, text)
+            and not (_bracket_label(d, text) and not 0 <= used.start - d.end <= 6)
+        ),
     )
     claimed = set()
     for number in sentence.numbers:
@@ -90,6 +96,11 @@ def comparison_date(date: Mention, sentence: Sentence, text: str) -> bool:
     return bool(
         COMPARISON_DATE_BEFORE.search(text[max(sentence.span[0], date.start - 20) : date.start])
     )
+
+
+def _bracket_label(date: Mention, text: str) -> bool:
+    """``(2023: 6,515)``: a date labelling the bracketed level after it."""
+    return text[max(0, date.start - 1) : date.start] == "(" and text[date.end : date.end + 1] == ":"
 
 
 def _not_period_date(date: Mention, sentence: Sentence, text: str) -> bool:

@@ -806,6 +806,21 @@ WIRE = [
         id="year-ago-base-past-a-per-share-aside-and-estimates-dropped",
     ),
     pytest.param(
+        "In 2024 the Group had 6,842 employees (2023: 6,515) and its gross margin rose to 37%.",
+        [
+            ("2024", "date", "2024"),
+            ("6,842 employees", "quantity", "6842", "employee"),
+            ("2023", "date", "2023"),
+            ("6,515", "quantity", "6515", ""),
+            ("37%", "percent", "37"),
+        ],
+        [
+            ("", "", "headcount", "2024", "6842", "", "actual"),
+            ("", "", "gross_margin", "2024", "37", "", "actual"),
+        ],
+        id="a-bracket-label-dates-only-its-own-level",
+    ),
+    pytest.param(
         "Zeta's net income for the third quarter of 2024 rose 12% to $300 million, or $2.10 a "
         "share, compared with $268 million, or $1.90 a share, in the third quarter of 2023.",
         [
