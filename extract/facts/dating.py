@@ -153,6 +153,18 @@ def period_of(
         ]
         if starts:
             return starts[0].period[:4]
+    if (
+        draft.dates
+        and draft.metric == "share_price"
+        and draft.modality == "actual"
+        and draft.value is not None
+        and draft.dates[0].granularity in ("quarter", "half", "interval")
+        and draft.dates[0].end <= draft.value.start
+        and context.reference_day
+    ):
+        # "sales doubled in the third quarter, sending its shares up 6.8% to $312.40": a
+        # price is quoted on a day, the reference day, not over a reporting period.
+        return context.reference_day
     if draft.dates:
         period = draft.dates[0].period
         if (

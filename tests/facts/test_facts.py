@@ -821,6 +821,17 @@ WIRE = [
         id="a-bracket-label-dates-only-its-own-level",
     ),
     pytest.param(
+        "Zeta's sales doubled in the third quarter, sending its shares up 6.8% to $312.40.",
+        [
+            ("Zeta", "org"),
+            ("the third quarter", "date", "2025-Q3"),
+            ("6.8%", "percent", "6.8"),
+            ("$312.40", "money", "312.40", "USD"),
+        ],
+        [("Zeta", "", "share_price", "2025-11-19", "312.4", "+6.8 percent", "actual")],
+        id="a-share-price-is-quoted-on-the-reference-day",
+    ),
+    pytest.param(
         "Zeta's net income for the third quarter of 2024 rose 12% to $300 million, or $2.10 a "
         "share, compared with $268 million, or $1.90 a share, in the third quarter of 2023.",
         [
