@@ -109,7 +109,7 @@ def company_names(
         elif (
             not evidence and name.isupper() and any(_metric_after(text, m, lexicon) for m in group)
         ):
-            verdict[name] = "drop"  # "CASA deposits", "NAND revenue": an acronym of a kind
+            verdict[name] = "drop"  # "ABC deposits", "XYZ revenue": an acronym of a kind
     renamed = _subject_names(text, mentions, by_name, verdict, vocab)
     date_spans = sorted((m.start, m.end) for m in mentions if m.kind == "date")
     date_starts = [start for start, _ in date_spans]

@@ -367,6 +367,15 @@ COMPARISON_DATE_BEFORE = re.compile(
 )
 
 
+# "up from 310 million units at the end of 2023": the date of a comparison base's level.
+BASE_LEVEL_DATE_BEFORE = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+)?[$\u20ac\u00a3\u00a5]?"
+    r"\d[\d,.]*(?:\s+[a-z]+){0,3}\s+(?:at|in|as\s+of|on)\s+(?:the\s+)?"
+    r"(?:(?:year|quarter|half)[\s-]end\s+|end\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # Days that name no period: the announcement day and a period's closing day.
 ENDED_BEFORE = re.compile(r"\b(?:ended|ending|ends)\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 

@@ -8,6 +8,7 @@ import re
 from extract.facts.candidates import listed_run, own_date, previous_boundary, words_between
 from extract.facts.changes import is_this_year
 from extract.facts.cues import (
+    BASE_LEVEL_DATE_BEFORE,
     ANNUAL,
     ANNUAL_AFTER,
     ANNUAL_SENTENCE,
@@ -95,6 +96,7 @@ def comparison_date(date: Mention, sentence: Sentence, text: str) -> bool:
     """``grew 4% from 2022 to $8.8 billion``: the date of the comparison base."""
     return bool(
         COMPARISON_DATE_BEFORE.search(text[max(sentence.span[0], date.start - 20) : date.start])
+        or BASE_LEVEL_DATE_BEFORE.search(text[max(sentence.span[0], date.start - 50) : date.start])
     )
 
 
@@ -162,7 +164,7 @@ def period_of(
         and draft.dates[0].end <= draft.value.start
         and context.reference_day
     ):
-        # "sales doubled in the third quarter, sending its shares up 6.8% to $312.40": a
+        # "orders rose in the second quarter, pushing its shares up 4% to $51.20": a
         # price is quoted on a day, the reference day, not over a reporting period.
         return context.reference_day
     if draft.dates:

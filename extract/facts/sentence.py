@@ -135,7 +135,7 @@ def read_sentence(
         reference = bool(REFERENCE_BEFORE.search(text[sentence.span[0] : value.start]))
         twin = _per_share_base_of(value, drafts, sentence) if reference else None
         if twin is not None:
-            # "$1.23 per share, compared with 88 cents a year earlier": the same measure.
+            # "$2.10 a share, against 95 cents in 2023": the same measure.
             metric, per_share = twin.metric, True
         draft = Draft(metric=metric, sentence=sentence.span, anchor=anchor, value=value)
         draft.per_share = per_share
@@ -228,7 +228,7 @@ def read_sentence(
 
 
 _OR_ASIDE = re.compile(r"\s*,\s*or\s+")
-# ", or $1.15 a share": a per-share aside between an amount and its period.
+# ", or 75 cents a share": a per-share aside between an amount and its period.
 _PER_SHARE_ASIDE = re.compile(
     r"\s*,\s*or\s+[^,;]{1,25}?\s+(?:a|per)\s+(?:diluted\s+|basic\s+)?share\b",
     re.IGNORECASE,
@@ -251,7 +251,7 @@ def _per_share_base_of(value: Mention, drafts: list[Draft], sentence: Sentence) 
 
 
 def _past_aside(after: str) -> str:
-    """The text after a figure, past a per-share aside (``, or $1.15 a share, a year ago``)."""
+    """The text after a figure, past a per-share aside (``, or 75 cents a share, a year before``)."""
     aside = _PER_SHARE_ASIDE.match(after)
     return after[aside.end() :] if aside else after
 

@@ -115,5 +115,5 @@ HOLDING_BEFORE = re.compile(
 HOLDING_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:shares|stock|stake|bonds)\b", re.IGNORECASE)
 
 
-# ", which makes DRAM and ": a name inside a relative clause describes, it is not the subject.
+# ", which builds lasers for ": a name inside a relative clause describes, it is not the subject.
 RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that)\s+[^,;()]*$", re.IGNORECASE)

@@ -34,7 +34,7 @@ def eligible_org(org: Mention, sentence: Sentence, text: str) -> bool:
     if sentence.vocab.generic_org.match(name) or sentence.vocab.exchange.search(name):
         return False
     if RELATIVE_CLAUSE.search(text, max(sentence.span[0], org.start - 60), org.start):
-        return False  # "The memory division, which makes DRAM and NAND chips, posted ..."
+        return False  # "The tools unit, which builds lasers for Korvel, posted ..."
     if DIVISION_AFTER.match(text, org.end, sentence.span[1]):
         return False  # "the Storage division": a segment of the company, not a company
     if HOLDING_BEFORE.search(text, max(sentence.span[0], org.start - 40), org.start) and (

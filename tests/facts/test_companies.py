@@ -85,22 +85,22 @@ SUBJECTS = [
     ),
     pytest.param(
         "Tarrow Resources Limited quarterly report\n"
-        "The Pindar hub produced 18 million tonnes of ore.\n"
-        "Tarrow paid a dividend of A$0.21 a share.",
+        "The Pindar hub produced 7 million tonnes of ore.\n"
+        "Tarrow paid a dividend of A$0.35 a share.",
         [
             ("Pindar", "org"),
-            ("18 million tonnes", "quantity", "18000000", "tonne"),
+            ("7 million tonnes", "quantity", "7000000", "tonne"),
             ("Tarrow", "org"),
-            ("A$0.21", "money", "0.21", "AUD"),
+            ("A$0.35", "money", "0.35", "AUD"),
         ],
         {"Tarrow"},
         id="a-site-is-not-a-company-and-headings-count",
     ),
     pytest.param(
-        "Menu | NEWS | OPINION | MARKETS\nOutlook\nCascara Air on Thursday reported revenue of "
+        "Menu | NEWS | MARKETS | SPORT\nOutlook\nCascara Air on Thursday reported revenue of "
         "$4 billion.\nThe outlook for the year is strong.",
         [
-            ("OPINION", "org"),
+            ("MARKETS", "org"),
             ("Outlook", "org"),
             ("Cascara Air", "org"),
             ("$4 billion", "money", "4000000000", "USD"),
@@ -109,24 +109,24 @@ SUBJECTS = [
         id="navigation-and-heading-words-are-not-companies",
     ),
     pytest.param(
-        "Norvald Bank said deposits rose 5% to $20 billion. CASA deposits were $8 billion.",
+        "Norvald Bank said deposits rose 5% to $20 billion. ABC deposits were $8 billion.",
         [
             ("Norvald Bank", "org"),
             ("5%", "percent", "5"),
             ("$20 billion", "money", "20000000000", "USD"),
-            ("CASA", "org"),
+            ("ABC", "org"),
             ("$8 billion", "money", "8000000000", "USD"),
         ],
         {"Norvald Bank"},
         id="an-acronym-before-a-metric-is-a-kind-not-a-company",
     ),
     pytest.param(
-        "Norvald Bank Q2FY26 net profit rises 14% to Rs 1,842 crore",
+        "Norvald Bank Q3FY26 net profit climbs 9% to Rs 2,705 crore",
         [
-            ("Norvald Bank Q2FY26", "org"),
-            ("Q2FY26", "date", "2025-Q3"),
-            ("14%", "percent", "14"),
-            ("Rs 1,842 crore", "money", "18420000000", "INR"),
+            ("Norvald Bank Q3FY26", "org"),
+            ("Q3FY26", "date", "2025-Q4"),
+            ("9%", "percent", "9"),
+            ("Rs 2,705 crore", "money", "27050000000", "INR"),
         ],
         {""},
         id="a-period-label-read-as-a-name-is-dropped",
