@@ -8,10 +8,10 @@ import re
 from extract.facts.candidates import listed_run, own_date, previous_boundary, words_between
 from extract.facts.changes import is_this_year
 from extract.facts.cues import (
-    BASE_LEVEL_DATE_BEFORE,
     ANNUAL,
     ANNUAL_AFTER,
     ANNUAL_SENTENCE,
+    BASE_LEVEL_DATE_BEFORE,
     BOTH,
     CLAUSE_COMMA,
     COMPARISON_DATE_BEFORE,

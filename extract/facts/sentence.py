@@ -251,7 +251,7 @@ def _per_share_base_of(value: Mention, drafts: list[Draft], sentence: Sentence) 
 
 
 def _past_aside(after: str) -> str:
-    """The text after a figure, past a per-share aside (``, or 75 cents a share, a year before``)."""
+    """The text after a figure past a per-share aside (``, or 75 cents a share, a year before``)."""
     aside = _PER_SHARE_ASIDE.match(after)
     return after[aside.end() :] if aside else after
 

@@ -782,8 +782,8 @@ WIRE = [
     ),
     pytest.param(
         "Zeta earned $530 million, or $2.40 a share, in the third quarter of 2024, versus "
-        "$470 million, or $2.05 a share, a year ago. On an adjusted basis it earned $2.60 per share, "
-        "compared with 97 cents a year earlier, above estimates of $2.20.",
+        "$470 million, or $2.05 a share, a year ago. On an adjusted basis it earned $2.60 "
+        "per share, compared with 97 cents a year earlier, above estimates of $2.20.",
         [
             ("Zeta", "org"),
             ("$530 million", "money", "530000000", "USD"),
