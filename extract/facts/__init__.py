@@ -3,7 +3,9 @@
 ``link_facts`` reads one document in passes, one module each, run in this order:
 
 0. ``figures``: figures the mention stages leave to the linker (``29.994 (29.402) billion
-   euros``); ``vocabulary``: the cue rows of ``extract/data/cues.csv`` compiled.
+   euros``); ``vocabulary``: the cue rows of ``extract/data/cues.csv`` compiled;
+   ``companies``: which org mentions name companies (not a product, a site or a heading
+   word) and the one subject name of each company.
 1. ``candidates``: cut sentences and gather each one's candidates: figures, dates, names,
    metric phrases (the lexicon) and segments; classify each figure as a *level*, a *change*
    or nothing (a restatement, a gap, a share of a total, an analyst's estimate).
