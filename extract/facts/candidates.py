@@ -33,6 +33,7 @@ from extract.facts.cues import (
     STREAK_AFTER,
     THIS_YEAR_BEFORE,
     THRESHOLD_BEFORE,
+    TOLERANCE_BEFORE,
     TRANSFER_BEFORE,
     VALUATION_BEFORE,
     WORD,
@@ -320,7 +321,7 @@ def own_date(value: Mention, sentence: Sentence, text: str) -> Mention | None:
 
 def classify_figure(number: Mention, sentence: Sentence, text: str) -> str:
     """``change``, ``level`` or ``skip`` for one numeric mention."""
-    after = text[number.end : min(number.end + 40, sentence.span[1])]
+    after = text[number.end : min(number.end + 60, sentence.span[1])]
     before = text[previous_boundary(number, sentence) : number.start]
     if number.kind == "percent":
         if MEASURE_LEVEL_AFTER.match(text, number.end, sentence.span[1]):
@@ -359,6 +360,8 @@ def classify_figure(number: Mention, sentence: Sentence, text: str) -> str:
         return "skip"
     if REQUIREMENT_BEFORE.search(before):
         return "skip"  # "needs to deliver an average of 34,300 a month": derived, not stated
+    if TOLERANCE_BEFORE.search(before):
+        return "skip"  # "plus or minus 300 million euros": a range's width
     if REVISION_BEFORE.search(before):
         return "skip"  # "raised its forecast by $12 million"
     if THRESHOLD_BEFORE.search(before):

@@ -80,7 +80,8 @@ ESTIMATE_BEFORE = re.compile(
 
 
 ESTIMATE_AFTER = re.compile(
-    r"\s*(?:(?:a|per)\s+share\s+)?(?:(?:that|which)\s+)?(?:(?:analysts?|Wall\s+Street)\s+(?:had\s+)?(?:expected|"
+    r"\s*(?:(?:a|per)\s+share\s+)?(?:(?:that|which)\s+)?(?:(?:analysts?|Wall\s+Street)"
+    r"(?:\s+(?:polled|surveyed)\s+by\s+\w+)?\s+(?:had\s+)?(?:expected|"
     r"estimated|forecast|predicted|were\s+expecting)|(?:expected|estimated|forecast|predicted)"
     r"\s+by\s+(?:analysts?|Wall\s+Street)|(?:average|consensus|mean)\s+(?:estimate|forecast)s?|"
     r"(?:estimate|forecast)s?\s+of\s+(?:\d+\s+)?analysts?)\b",
@@ -236,6 +237,10 @@ PARALLEL_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whereas|and)\s", re.IGNORECAS
 
 
 # "lifted their profit forecast by £12m": the size of a revision, not a figure.
+# "5.9 billion euros, plus or minus 300 million": the width of a range, not a level.
+TOLERANCE_BEFORE = re.compile(r"(?:\bplus\s+or(?:\s+minus)?|\+/-|\u00b1)\s*$", re.IGNORECASE)
+
+
 REVISION_BEFORE = re.compile(
     r"\b(?:forecasts?|estimates?|guidance|outlook|targets?|projections?)\s+by\s+(?:(?:"
     + QUALIFIER_WORDS

@@ -832,6 +832,24 @@ WIRE = [
         id="a-share-price-is-quoted-on-the-reference-day",
     ),
     pytest.param(
+        "Zeta expects operating profit of 4.1 billion euros in 2025, plus or minus 200 million "
+        "euros. It earned $1.40 a share, beating the $1.30 analysts polled by Datastat had "
+        "expected.",
+        [
+            ("Zeta", "org"),
+            ("4.1 billion euros", "money", "4100000000", "EUR"),
+            ("2025", "date", "2025"),
+            ("minus 200 million euros", "money", "-200000000", "EUR"),
+            ("$1.40", "money", "1.40", "USD"),
+            ("$1.30", "money", "1.30", "USD"),
+        ],
+        [
+            ("Zeta", "", "operating_profit", "2025", "4100000000", "", "forecast"),
+            ("Zeta", "", "eps", "2025", "1.4", "", "actual"),
+        ],
+        id="a-tolerance-and-a-polled-estimate-are-no-facts",
+    ),
+    pytest.param(
         "Zeta's net income for the third quarter of 2024 rose 12% to $300 million, or $2.10 a "
         "share, compared with $268 million, or $1.90 a share, in the third quarter of 2023.",
         [
