@@ -237,7 +237,7 @@ PARALLEL_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whereas|and)\s", re.IGNORECAS
 
 
 # "lifted their profit forecast by £12m": the size of a revision, not a figure.
-# "5.9 billion euros, plus or minus 300 million": the width of a range, not a level.
+# "4.1 billion euros, plus or minus 200 million": the width of a range, not a level.
 TOLERANCE_BEFORE = re.compile(r"(?:\bplus\s+or(?:\s+minus)?|\+/-|\u00b1)\s*$", re.IGNORECASE)
 
 
