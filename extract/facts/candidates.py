@@ -361,7 +361,7 @@ def classify_figure(number: Mention, sentence: Sentence, text: str) -> str:
     if REQUIREMENT_BEFORE.search(before):
         return "skip"  # "needs to deliver an average of 34,300 a month": derived, not stated
     if TOLERANCE_BEFORE.search(before):
-        return "skip"  # "plus or minus 300 million euros": a range's width
+        return "skip"  # "plus or minus 200 million euros": a range's width
     if REVISION_BEFORE.search(before):
         return "skip"  # "raised its forecast by $12 million"
     if THRESHOLD_BEFORE.search(before):
