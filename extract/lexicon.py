@@ -21,9 +21,10 @@ Two CSV tables, packaged in ``extract/data/`` and extendable with user files:
 
 - cues (header ``cue,verdict,phrases,example``): the cue vocabulary of the fact linker (change
   verbs, comparison bases, modality words, owner, generic and exchange names, words before a
-  name that is no subject, segment stop words, mass nouns, corporate words). ``phrases`` is a
-  ``|``-separated list of phrases, or a regular expression after ``re:``; every row carries an
-  invented example sentence, which the test suite runs through the linker.
+  name that is no subject, segment stop words, mass nouns, corporate words, the words that
+  make a name a product or a site). ``phrases`` is a ``|``-separated list of phrases, or a
+  regular expression after ``re:``; every row carries an invented example sentence, which the
+  test suite runs through the linker.
 
 A file's first header column says which table it belongs to. Matching ignores case and
 accepts spaces or hyphens between words (``R & D``, ``large - household appliances``) and a
@@ -77,7 +78,9 @@ CUE_VERDICTS: dict[str, tuple[str, ...]] = {
     "not_subject": ("source", "comparison", "partner", "ticker"),
     "segment_stop": ("stop",),
     "mass_noun": ("mass",),
-    "corporate": ("corporate",),
+    "corporate": ("legal", "descriptive"),
+    "product_before": ("product",),
+    "asset_after": ("asset",),
 }
 _SIGNS = ("", "+", "-")
 _ROLES = ("", "noun", "verb", "change", "block")

@@ -3,7 +3,9 @@
 ``link_facts`` reads one document in passes, one module each, run in this order:
 
 0. ``figures``: figures the mention stages leave to the linker (``29.994 (29.402) billion
-   euros``); ``vocabulary``: the cue rows of ``extract/data/cues.csv`` compiled.
+   euros``); ``vocabulary``: the cue rows of ``extract/data/cues.csv`` compiled;
+   ``companies``: which org mentions name companies (not a product, a site or a heading
+   word) and the one subject name of each company.
 1. ``candidates``: cut sentences and gather each one's candidates: figures, dates, names,
    metric phrases (the lexicon) and segments; classify each figure as a *level*, a *change*
    or nothing (a restatement, a gap, a share of a total, an analyst's estimate).
@@ -33,7 +35,8 @@ import dataclasses
 from collections.abc import Sequence
 
 from extract.document import ParsedDoc
-from extract.facts.candidates import read_candidates
+from extract.facts.candidates import BULLET_LINE, read_candidates
+from extract.facts.companies import company_names
 from extract.facts.context import doc_context, short_org_names, ticker_aliases
 from extract.facts.figures import bracketed_pairs
 from extract.facts.kinds import METRIC_VALUE_KINDS
@@ -58,6 +61,7 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
     vocab = build_vocabulary(lexicon.cues)
     mentions = short_org_names(mentions, vocab.corporate_words)
     mentions = ticker_aliases(doc.text, mentions, vocab.ticker_before)
+    mentions = company_names(doc.text, mentions, vocab, lexicon)
     mentions = [*mentions, *bracketed_pairs(doc.text, mentions)]
     tables = find_tables(doc.text)
     table_spans = [(t.start, t.end) for t in tables]
@@ -74,7 +78,9 @@ def link_facts(doc: ParsedDoc, mentions: Sequence[Mention], lexicon: MetricLexic
     state = ParagraphState()
     for sentence in sentences:
         paragraph = doc.paragraph_at(sentence.span[0])
-        if (paragraph.start, paragraph.end) != paragraph_key:
+        # A bullet point starts afresh, like a paragraph.
+        bullet = BULLET_LINE.match(doc.text, max(sentence.span[0] - 1, 0)) is not None
+        if (paragraph.start, paragraph.end) != paragraph_key or bullet:
             paragraph_key = (paragraph.start, paragraph.end)
             state = ParagraphState()
         found = read_sentence(sentence, state, context, lexicon)

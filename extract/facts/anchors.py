@@ -126,7 +126,8 @@ def anchor_for(
             ):
                 continue  # "three channels - stores, online and wholesale"
             if any(
-                n.kind == value.kind
+                # a bare amount ("to 32.6 billion") may be money in the document's currency
+                (n.kind == value.kind or (value.kind == "money" and _bare_amount(n)))
                 and n.start >= anchor.end
                 # "4,108 of October's deliveries, up from 1,950 in September": a base
                 and not REFERENCE_BEFORE.search(text, anchor.end, n.start)
@@ -176,6 +177,10 @@ def anchor_for(
     if best is None or best[1].role == BLOCK:
         return None  # "cash and equivalents stood at RMB 41 billion": not a metric of ours
     return best[1]
+
+
+def _bare_amount(number: Mention) -> bool:
+    return number.kind == "quantity" and not number.unit
 
 
 def _after_last_comma(gap: str) -> str:

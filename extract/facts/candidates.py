@@ -33,6 +33,7 @@ from extract.facts.cues import (
     STREAK_AFTER,
     THIS_YEAR_BEFORE,
     THRESHOLD_BEFORE,
+    TOLERANCE_BEFORE,
     TRANSFER_BEFORE,
     VALUATION_BEFORE,
     WORD,
@@ -70,6 +71,25 @@ def split_after_figures(
     return out
 
 
+# A line opening with a list marker: a bullet point is a statement of its own.
+BULLET_LINE = re.compile(r"\n(?=[ \t]*(?:[-*\u2022\u2013\u25aa\u25cf]|\d{1,2}[.)])[ \t])")
+
+
+def split_at_bullets(sentences: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Sentences cut before every bullet line: a list of highlights often has no closing
+    punctuation, so a sentence splitter reads it as one sentence."""
+    cuts = [m.end() for m in BULLET_LINE.finditer(text)]
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        begin = start
+        for cut in cuts[bisect.bisect_right(cuts, start) : bisect.bisect_left(cuts, end)]:
+            if text[begin : cut - 1].strip():
+                out.append((begin, cut - 1))
+            begin = cut
+        out.append((begin, end))
+    return out
+
+
 def read_candidates(
     doc: ParsedDoc,
     mentions: Sequence[Mention],
@@ -86,7 +106,8 @@ def read_candidates(
     figures is read in pieces of that many, which bounds every pairwise pass.
     """
     text = doc.text
-    spans = split_after_figures(list(doc.sentences) or [(0, len(text))], mentions, text)
+    spans = split_at_bullets(list(doc.sentences) or [(0, len(text))], text)
+    spans = split_after_figures(spans, mentions, text)
     spans = _cap_figures(_outside(spans, tables), mentions)
     starts = [s for s, _ in spans]
     by_sentence: dict[int, list[Mention]] = {}
@@ -300,7 +321,7 @@ def own_date(value: Mention, sentence: Sentence, text: str) -> Mention | None:
 
 def classify_figure(number: Mention, sentence: Sentence, text: str) -> str:
     """``change``, ``level`` or ``skip`` for one numeric mention."""
-    after = text[number.end : min(number.end + 40, sentence.span[1])]
+    after = text[number.end : min(number.end + 60, sentence.span[1])]
     before = text[previous_boundary(number, sentence) : number.start]
     if number.kind == "percent":
         if MEASURE_LEVEL_AFTER.match(text, number.end, sentence.span[1]):
@@ -339,6 +360,8 @@ def classify_figure(number: Mention, sentence: Sentence, text: str) -> str:
         return "skip"
     if REQUIREMENT_BEFORE.search(before):
         return "skip"  # "needs to deliver an average of 34,300 a month": derived, not stated
+    if TOLERANCE_BEFORE.search(before):
+        return "skip"  # "plus or minus 200 million euros": a range's width
     if REVISION_BEFORE.search(before):
         return "skip"  # "raised its forecast by $12 million"
     if THRESHOLD_BEFORE.search(before):

@@ -70,15 +70,21 @@ ESTIMATE_BEFORE = re.compile(
     r"(?:\s+on\s+average)?\s+(?:expected|estimated|forecast|predicted|projected|polled|"
     r"surveyed|expect|estimate|see|saw|were\s+expecting|had\s+expected)\b|"
     r"\b(?:consensus|average\s+estimate|analysts'?\s+(?:average\s+)?(?:estimates?|"
-    r"forecasts?|expectations?)|(?:target|price)\s+(?:price|target))\b",
+    r"forecasts?|expectations?)|(?:target|price)\s+(?:price|target))\b|"
+    # "above estimates of $1.74", "missing forecasts of"
+    r"\b(?:above|below|beat(?:ing|s)?|miss(?:ing|ed|es)?|top(?:ping|ped|s)?|exceed(?:ing|ed|s)?|"
+    r"ahead\s+of|short\s+of)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:estimates?|expectations?|"
+    r"forecasts?)\s+(?:of\s+)?(?:(?:" + QUALIFIER_WORDS + r")\s+)?$",
     re.IGNORECASE,
 )
 
 
 ESTIMATE_AFTER = re.compile(
-    r"\s*(?:(?:a|per)\s+share\s+)?(?:(?:that|which)\s+)?(?:(?:analysts?|Wall\s+Street)\s+(?:had\s+)?(?:expected|"
+    r"\s*(?:(?:a|per)\s+share\s+)?(?:(?:that|which)\s+)?(?:(?:analysts?|Wall\s+Street)"
+    r"(?:\s+(?:polled|surveyed)\s+by\s+\w+)?\s+(?:had\s+)?(?:expected|"
     r"estimated|forecast|predicted|were\s+expecting)|(?:expected|estimated|forecast|predicted)"
-    r"\s+by\s+(?:analysts?|Wall\s+Street))\b",
+    r"\s+by\s+(?:analysts?|Wall\s+Street)|(?:average|consensus|mean)\s+(?:estimate|forecast)s?|"
+    r"(?:estimate|forecast)s?\s+of\s+(?:\d+\s+)?analysts?)\b",
     re.IGNORECASE,
 )
 
@@ -147,7 +153,7 @@ REFERENCE_BEFORE = re.compile(
 
 DATE_GLUE = re.compile(
     r"^\s*(?:,?\s*respectively,?\s*)?"
-    r"(?:(?:in|on|at|as\s+of|by|for|during|through|until|of|ending|ended)\s+)?"
+    r"(?:(?:in|on|at|as\s+(?:of|on|at)|by|for|during|through|until|of|ending|ended)\s+)?"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -231,6 +237,10 @@ PARALLEL_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whereas|and)\s", re.IGNORECAS
 
 
 # "lifted their profit forecast by £12m": the size of a revision, not a figure.
+# "4.1 billion euros, plus or minus 200 million": the width of a range, not a level.
+TOLERANCE_BEFORE = re.compile(r"(?:\bplus\s+or(?:\s+minus)?|\+/-|\u00b1)\s*$", re.IGNORECASE)
+
+
 REVISION_BEFORE = re.compile(
     r"\b(?:forecasts?|estimates?|guidance|outlook|targets?|projections?)\s+by\s+(?:(?:"
     + QUALIFIER_WORDS
@@ -355,7 +365,19 @@ YEAR_EARLIER_AFTER = re.compile(
 
 
 COMPARISON_DATE_BEFORE = re.compile(
-    r"\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?|over)\s+(?:the\s+)?$", re.IGNORECASE
+    # "up 6% on the June quarter": a change "on" a period compares with it.
+    r"\b(?:from|compared\s+(?:with|to)|than|versus|vs\.?|over)\s+(?:the\s+)?$|"
+    r"(?:%|\bper\s*cent|\bpercent|\bpoints?)\s+on\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "up from 310 million units at the end of 2023": the date of a comparison base's level.
+BASE_LEVEL_DATE_BEFORE = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+)?[$\u20ac\u00a3\u00a5]?"
+    r"\d[\d,.]*(?:\s+[a-z]+){0,3}\s+(?:at|in|as\s+of|on)\s+(?:the\s+)?"
+    r"(?:(?:year|quarter|half)[\s-]end\s+|end\s+of\s+)?$",
+    re.IGNORECASE,
 )
 
 

@@ -11,6 +11,7 @@ from extract.facts.cues import (
     ANNUAL,
     ANNUAL_AFTER,
     ANNUAL_SENTENCE,
+    BASE_LEVEL_DATE_BEFORE,
     BOTH,
     CLAUSE_COMMA,
     COMPARISON_DATE_BEFORE,
@@ -40,9 +41,15 @@ def dates_for(used: Mention, sentence: Sentence, text: str) -> list[Mention]:
     own = own_date(used, sentence, text)
     if own is not None and not _not_period_date(own, sentence, text):
         return [own]
+    # Nor is the label of a bracketed prior-period level ("(2023: 6,515)") another's date.
     sentence = dataclasses.replace(
         sentence,
-        dates=tuple(d for d in sentence.dates if not _not_period_date(d, sentence, text)),
+        dates=tuple(
+            d
+            for d in sentence.dates
+            if not _not_period_date(d, sentence, text)
+            and not (_bracket_label(d, text) and not 0 <= used.start - d.end <= 6)
+        ),
     )
     claimed = set()
     for number in sentence.numbers:
@@ -89,7 +96,13 @@ def comparison_date(date: Mention, sentence: Sentence, text: str) -> bool:
     """``grew 4% from 2022 to $8.8 billion``: the date of the comparison base."""
     return bool(
         COMPARISON_DATE_BEFORE.search(text[max(sentence.span[0], date.start - 20) : date.start])
+        or BASE_LEVEL_DATE_BEFORE.search(text[max(sentence.span[0], date.start - 50) : date.start])
     )
+
+
+def _bracket_label(date: Mention, text: str) -> bool:
+    """``(2023: 6,515)``: a date labelling the bracketed level after it."""
+    return text[max(0, date.start - 1) : date.start] == "(" and text[date.end : date.end + 1] == ":"
 
 
 def _not_period_date(date: Mention, sentence: Sentence, text: str) -> bool:
@@ -142,6 +155,18 @@ def period_of(
         ]
         if starts:
             return starts[0].period[:4]
+    if (
+        draft.dates
+        and draft.metric == "share_price"
+        and draft.modality == "actual"
+        and draft.value is not None
+        and draft.dates[0].granularity in ("quarter", "half", "interval")
+        and draft.dates[0].end <= draft.value.start
+        and context.reference_day
+    ):
+        # "orders rose in the second quarter, pushing its shares up 4% to $51.20": a
+        # price is quoted on a day, the reference day, not over a reporting period.
+        return context.reference_day
     if draft.dates:
         period = draft.dates[0].period
         if (

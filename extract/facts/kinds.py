@@ -44,6 +44,20 @@ METRIC_VALUE_KINDS: dict[str, frozenset[str]] = {
     "buyback": _MONEY,
     "dividend": _MONEY,
     "registrations": _QUANTITY,
+    "net_interest_income": _MONEY,
+    "net_interest_margin": _PERCENT,
+    "loans": _MONEY,
+    "deposits": _MONEY,
+    "provision_for_credit_losses": _MONEY,
+    "cet1_ratio": _PERCENT,
+    "efficiency_ratio": _PERCENT,
+    "gross_npa_ratio": _PERCENT,
+    "net_npa_ratio": _PERCENT,
+    "combined_ratio": _PERCENT,
+    "production": _QUANTITY,
+    "unit_cost": _MONEY,
+    "passengers": _QUANTITY,
+    "load_factor": _PERCENT,
 }
 
 
@@ -75,12 +89,34 @@ FLOW_METRICS = frozenset(
         "free_cash_flow",
         "dividend",
         "registrations",
+        "net_interest_income",
+        "net_interest_margin",
+        "provision_for_credit_losses",
+        "cet1_ratio",
+        "efficiency_ratio",
+        "gross_npa_ratio",
+        "net_npa_ratio",
+        "combined_ratio",
+        "production",
+        "unit_cost",
+        "passengers",
+        "load_factor",
     }
 )
 
 
 DAY_METRICS = frozenset(
-    {"share_price", "monthly_active_users", "users", "headcount", "stores", "cash", "debt"}
+    {
+        "share_price",
+        "monthly_active_users",
+        "users",
+        "headcount",
+        "stores",
+        "cash",
+        "debt",
+        "loans",
+        "deposits",
+    }
 )
 
 
@@ -88,7 +124,9 @@ GOVERNMENT_METRICS = frozenset({"subsidy"})
 
 
 # Metrics that are stated per unit anyway ("average price per vehicle", "subsidy per car").
-PER_UNIT_METRICS = frozenset({"average_selling_price", "share_price", "subsidy", "eps", "dividend"})
+PER_UNIT_METRICS = frozenset(
+    {"average_selling_price", "share_price", "subsidy", "eps", "dividend", "unit_cost"}
+)
 
 
 # Per-share amounts: ``$2.31 a share`` is earnings per share unless a dividend names it.

@@ -26,6 +26,15 @@ def year_of_half(period: str, text: str) -> str:
     start, end = datetime.date(y1, m1, d1), datetime.date(y2, m2, d2)
     if abs((end - start).days + 1 - 182) > 3:
         return ""
+    next_day = end + datetime.timedelta(days=1)
+    if start.day == 1 and next_day.day == 1:
+        # A half of calendar months (a fiscal half, April-September): its year is twelve
+        # months, not 52 weeks.
+        if FIRST_HALF.search(text):
+            year_end = datetime.date(start.year + 1, start.month, 1) - datetime.timedelta(days=1)
+            return f"{start.isoformat()}/{year_end.isoformat()}"
+        year_start = datetime.date(next_day.year - 1, next_day.month, 1)
+        return f"{year_start.isoformat()}/{end.isoformat()}"
     if FIRST_HALF.search(text):
         return f"{start.isoformat()}/{(start + datetime.timedelta(days=363)).isoformat()}"
     return f"{(end - datetime.timedelta(days=363)).isoformat()}/{end.isoformat()}"
@@ -48,6 +57,17 @@ def report_interval(period: str) -> bool:
     y1, m1, d1, y2, m2, d2 = (int(g) for g in match.groups())
     days = (datetime.date(y2, m2, d2) - datetime.date(y1, m1, d1)).days + 1
     return any(abs(days - length) <= 10 for length in (91, 182, 365))
+
+
+def year_to_date(period: str) -> bool:
+    """An interval of about nine months from the first of a month to the end of a quarter
+    (``2025-01-01/2025-09-30``): the span a nine-month report covers."""
+    match = INTERVAL.match(period)
+    if match is None:
+        return False
+    y1, m1, d1, y2, m2, d2 = (int(g) for g in match.groups())
+    days = (datetime.date(y2, m2, d2) - datetime.date(y1, m1, d1)).days + 1
+    return d1 == 1 and m2 % 3 == 0 and abs(days - 273) <= 10
 
 
 def year_long(period: str) -> bool:

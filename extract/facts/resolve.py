@@ -48,11 +48,15 @@ def update_state(
     elif found and found[-1].segment:
         state.segment = found[-1].segment
     # Dates of comparison bases ("compared with a loss in fiscal 2023") do not carry over.
+    # Nor do the periods of prior-period levels ("(Q2FY25: 1,613 crore)").
     base_dates = {id(date) for d in found if d.reference for date in d.dates}
+    base_periods = {d.period for d in found if d.reference and d.period}
     carried = [
         d
         for d in sentence.dates
-        if id(d) not in base_dates and not comparison_date(d, sentence, text)
+        if id(d) not in base_dates
+        and d.period not in base_periods
+        and not comparison_date(d, sentence, text)
     ]
     if carried:
         state.dates.extend(

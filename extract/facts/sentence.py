@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from decimal import Decimal
 
 from extract.facts.anchors import (
     anchor_for,
@@ -131,9 +132,14 @@ def read_sentence(
             metric in PER_SHARE_METRICS and "per share" in text[anchor.start : anchor.end].lower()
         ):
             per_share = True  # "earnings per share of $2.31", "dividend per share of 48p"
+        reference = bool(REFERENCE_BEFORE.search(text[sentence.span[0] : value.start]))
+        twin = _per_share_base_of(value, drafts, sentence) if reference else None
+        if twin is not None:
+            # "$2.10 a share, against 95 cents in 2023": the same measure.
+            metric, per_share = twin.metric, True
         draft = Draft(metric=metric, sentence=sentence.span, anchor=anchor, value=value)
         draft.per_share = per_share
-        draft.reference = bool(REFERENCE_BEFORE.search(text[sentence.span[0] : value.start]))
+        draft.reference = reference
         draft.comparison = comparison_after(text, value.end, sentence.span[1])
         if draft.comparison:
             draft.reference = True  # "$1.8 billion in the previous quarter"
@@ -145,7 +151,7 @@ def read_sentence(
             if PRIOR_ESTIMATE_BEFORE.search(text, sentence.span[0], value.start):
                 # "expects X, compared with a previous range of Y": the old guidance, kept.
                 draft.superseded = True
-            elif not YEAR_EARLIER_AFTER.match(text[value.end : sentence.span[1]]):
+            elif not YEAR_EARLIER_AFTER.match(_past_aside(text[value.end : sentence.span[1]])):
                 continue  # "compared with a higher level": a comparison base, no period
             # "up from 139 million a year earlier": the level of the same period a year before.
             draft.year_earlier = True
@@ -222,6 +228,32 @@ def read_sentence(
 
 
 _OR_ASIDE = re.compile(r"\s*,\s*or\s+")
+# ", or 75 cents a share": a per-share aside between an amount and its period.
+_PER_SHARE_ASIDE = re.compile(
+    r"\s*,\s*or\s+[^,;]{1,25}?\s+(?:a|per)\s+(?:diluted\s+|basic\s+)?share\b",
+    re.IGNORECASE,
+)
+
+
+def _per_share_base_of(value: Mention, drafts: list[Draft], sentence: Sentence) -> Draft | None:
+    """The per-share figure a comparison base follows right away (no figure between)."""
+    earlier = [d for d in drafts if d.value is not None and d.value.end <= value.start]
+    if not earlier or not earlier[-1].per_share or value.kind != "money":
+        return None
+    last = earlier[-1].value
+    assert last is not None
+    if any(last.end <= n.start and n.end <= value.start for n in sentence.numbers):
+        return None
+    if last.value is None or value.value is None or not value.value:
+        return None
+    ratio = abs(last.value / value.value)
+    return earlier[-1] if Decimal("0.2") <= ratio <= 5 else None  # of the same size
+
+
+def _past_aside(after: str) -> str:
+    """The text after a figure past a per-share aside (``, or 75 cents a share, a year before``)."""
+    aside = _PER_SHARE_ASIDE.match(after)
+    return after[aside.end() :] if aside else after
 
 
 _GLUE_END = re.compile(r"(?:,|\band|\bor)\s*$", re.IGNORECASE)

@@ -98,3 +98,22 @@ LEADING_THE = re.compile(r"\W*(?:the\s+)?", re.IGNORECASE)
 
 # "It has lost 18% since ...": a pronoun subject opening the sentence.
 PRONOUN_SUBJECT = re.compile(r"\W*(?:It|They|Its\s+shares|The\s+shares)\b")
+
+
+# "sales of its cancer drug ": between a metric phrase and the product it is of.
+PRODUCT_OF = re.compile(r"\s+of\s+(?:(?:its|their|the)\s+)?(?:[\w-]+\s+){0,3}", re.IGNORECASE)
+
+
+# "sold Xiaomi shares", "bought a stake in Acme": a company whose shares change hands is the
+# object of the sentence, not its subject.
+HOLDING_BEFORE = re.compile(
+    r"\b(?:sold|sells|sell|selling|bought|buys|buy|buying|acquired|purchased|holds|held|owns|"
+    r"owned|offloaded|divested)\s+(?:(?:its|their|a|the|some|all)\s+)?(?:(?:stake|shares|"
+    r"holdings?)\s+(?:in|of)\s+)?$",
+    re.IGNORECASE,
+)
+HOLDING_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:shares|stock|stake|bonds)\b", re.IGNORECASE)
+
+
+# ", which builds lasers for ": a name inside a relative clause describes, it is not the subject.
+RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that)\s+[^,;()]*$", re.IGNORECASE)

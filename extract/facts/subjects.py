@@ -12,8 +12,12 @@ from extract.facts.subject_cues import (
     APPOSITIVE_OWNER,
     DIVISION_AFTER,
     GROUP_REFERENCE,
+    HOLDING_AFTER,
+    HOLDING_BEFORE,
     HUNG_ON_NAME,
     LEADING_THE,
+    PRODUCT_OF,
+    RELATIVE_CLAUSE,
     SOURCE_AFTER,
     WHOLE_COMPANY,
 )
@@ -29,8 +33,15 @@ def eligible_org(org: Mention, sentence: Sentence, text: str) -> bool:
     name = org.canonical or org.text
     if sentence.vocab.generic_org.match(name) or sentence.vocab.exchange.search(name):
         return False
+    if RELATIVE_CLAUSE.search(text, max(sentence.span[0], org.start - 60), org.start):
+        return False  # "The tools unit, which builds lasers for Korvel, posted ..."
     if DIVISION_AFTER.match(text, org.end, sentence.span[1]):
         return False  # "the Storage division": a segment of the company, not a company
+    if HOLDING_BEFORE.search(text, max(sentence.span[0], org.start - 40), org.start) and (
+        HOLDING_AFTER.match(text, org.end, sentence.span[1])
+        or re.search(r"\b(?:in|of)\s+$", text[max(0, org.start - 4) : org.start])
+    ):
+        return False  # "sold Xiaomi shares": the object of a deal, not the subject
     before = text[max(sentence.span[0], org.start - 60) : org.start]
     after = text[org.end : min(org.end + 30, sentence.span[1])]
     comma = re.search(r",\s*$", before)
@@ -114,6 +125,13 @@ def segment_of(
     if anchor is not None:
         for product in sentence.products:
             if product.end <= anchor.start and words_between(text, product.end, anchor.start) <= 2:
+                return product.canonical or product.text
+            # "sales of its cancer drug Corvane rose 9%": the product the metric is of.
+            if (
+                anchor.end <= product.start
+                and product.end <= used.start
+                and PRODUCT_OF.match(text, anchor.end, product.start)
+            ):
                 return product.canonical or product.text
     by_unit = unit_segment(used, lexicon) if context.unit_segments else ""
     if by_unit:

@@ -67,6 +67,12 @@ class Vocabulary:
     segment_stop: frozenset[str]
     mass_nouns: frozenset[str]
     corporate_words: frozenset[str]
+    #: Legal forms and group words, dropped from a subject's name (``Holdings``, ``Inc``).
+    legal_words: frozenset[str]
+    #: A product noun right before a name (``its weight-loss drug Zelvora``).
+    product_before: re.Pattern[str]
+    #: A site noun right after a name (``the Tarrow mine``).
+    asset_after: re.Pattern[str]
 
 
 def _phrase(phrase: str) -> str:
@@ -157,4 +163,11 @@ def build_vocabulary(entries: tuple[CueEntry, ...]) -> Vocabulary:
         segment_stop=_words(entries, "segment_stop"),
         mass_nouns=_words(entries, "mass_noun"),
         corporate_words=_words(entries, "corporate"),
+        legal_words=frozenset(
+            w.lower() for e in _rows(entries, "corporate", "legal") for w in e.words
+        ),
+        product_before=re.compile(
+            rf"\b(?:{_alternation(_rows(entries, 'product_before'))})\s+$", flags
+        ),
+        asset_after=re.compile(rf"^\s+(?:{_alternation(_rows(entries, 'asset_after'))})\b", flags),
     )

@@ -774,8 +774,80 @@ WIRE = [
             ("$1.05", "money", "1.05", "USD"),
             ("the second quarter of 2024", "date", "2024-Q2"),
         ],
-        [],
-        id="earned-is-no-metric-and-per-share-is-skipped",
+        [
+            ("Zeta", "", "net_profit", "2024-Q2", "120000000", "", "actual"),
+            ("Zeta", "", "eps", "2024-Q2", "1.05", "", "actual"),
+        ],
+        id="earned-is-net-profit-and-per-share-is-eps",
+    ),
+    pytest.param(
+        "Zeta earned $530 million, or $2.40 a share, in the third quarter of 2024, versus "
+        "$470 million, or $2.05 a share, a year ago. On an adjusted basis it earned $2.60 "
+        "per share, compared with 97 cents a year earlier, above estimates of $2.20.",
+        [
+            ("Zeta", "org"),
+            ("$530 million", "money", "530000000", "USD"),
+            ("$2.40", "money", "2.40", "USD"),
+            ("the third quarter of 2024", "date", "2024-Q3"),
+            ("$470 million", "money", "470000000", "USD"),
+            ("$2.05", "money", "2.05", "USD"),
+            ("$2.60", "money", "2.60", "USD"),
+            ("97 cents", "money", "0.97", "USD"),
+            ("$2.20", "money", "2.20", "USD"),
+        ],
+        [
+            ("Zeta", "", "net_profit", "2024-Q3", "530000000", "", "actual"),
+            ("Zeta", "", "eps", "2024-Q3", "2.4", "", "actual"),
+            ("Zeta", "", "net_profit", "2023-Q3", "470000000", "", "actual"),
+            ("Zeta", "", "eps", "2023-Q3", "2.05", "", "actual"),
+            ("Zeta", "", "eps", "2024-Q3", "2.6", "", "actual"),
+            ("Zeta", "", "eps", "2023-Q3", "0.97", "", "actual"),
+        ],
+        id="year-ago-base-past-a-per-share-aside-and-estimates-dropped",
+    ),
+    pytest.param(
+        "In 2024 the Group had 9,120 employees (2023: 8,870) and its gross margin rose to 41%.",
+        [
+            ("2024", "date", "2024"),
+            ("9,120 employees", "quantity", "9120", "employee"),
+            ("2023", "date", "2023"),
+            ("8,870", "quantity", "8870", ""),
+            ("41%", "percent", "41"),
+        ],
+        [
+            ("", "", "headcount", "2024", "9120", "", "actual"),
+            ("", "", "gross_margin", "2024", "41", "", "actual"),
+        ],
+        id="a-bracket-label-dates-only-its-own-level",
+    ),
+    pytest.param(
+        "Zeta's orders rose in the third quarter, pushing its shares up 4% to $51.20.",
+        [
+            ("Zeta", "org"),
+            ("the third quarter", "date", "2025-Q3"),
+            ("4%", "percent", "4"),
+            ("$51.20", "money", "51.20", "USD"),
+        ],
+        [("Zeta", "", "share_price", "2025-11-19", "51.2", "+4 percent", "actual")],
+        id="a-share-price-is-quoted-on-the-reference-day",
+    ),
+    pytest.param(
+        "Zeta expects operating profit of 4.1 billion euros in 2025, plus or minus 200 million "
+        "euros. It earned $1.40 a share, beating the $1.30 analysts polled by Datastat had "
+        "expected.",
+        [
+            ("Zeta", "org"),
+            ("4.1 billion euros", "money", "4100000000", "EUR"),
+            ("2025", "date", "2025"),
+            ("minus 200 million euros", "money", "-200000000", "EUR"),
+            ("$1.40", "money", "1.40", "USD"),
+            ("$1.30", "money", "1.30", "USD"),
+        ],
+        [
+            ("Zeta", "", "operating_profit", "2025", "4100000000", "", "forecast"),
+            ("Zeta", "", "eps", "2025", "1.4", "", "actual"),
+        ],
+        id="a-tolerance-and-a-polled-estimate-are-no-facts",
     ),
     pytest.param(
         "Zeta's net income for the third quarter of 2024 rose 12% to $300 million, or $2.10 a "

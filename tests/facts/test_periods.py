@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.facts.periods import previous_period, reanchor
+from extract.facts.periods import previous_period, reanchor, year_of_half, year_to_date
 
 # (phrase, period of the figure compared with, expected period of the phrase)
 REANCHOR = [
@@ -110,3 +110,31 @@ def test_periods_reanchor_comparison_phrase(phrase: str, compared: str, expected
 )
 def test_periods_previous_period(period: str, expected: str) -> None:
     assert previous_period(period) == expected
+
+
+@pytest.mark.parametrize(
+    ("half", "text", "expected"),
+    [
+        # A fiscal half of calendar months: its year is twelve calendar months.
+        ("2025-04-01/2025-09-30", "in the first half", "2025-04-01/2026-03-31"),
+        ("2025-04-01/2025-09-30", "results", "2024-10-01/2025-09-30"),
+        # A retailer's 26-week half: its year is 52 weeks.
+        ("2024-03-03/2024-08-31", "in the first half", "2024-03-03/2025-03-01"),
+        ("2025-01-01/2025-09-30", "in the first half", ""),
+    ],
+)
+def test_periods_year_of_half(half: str, text: str, expected: str) -> None:
+    assert year_of_half(half, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        ("2025-01-01/2025-09-30", True),
+        ("2025-04-01/2025-12-31", True),
+        ("2025-01-01/2025-06-30", False),
+        ("2025-Q3", False),
+    ],
+)
+def test_periods_year_to_date(period: str, expected: bool) -> None:
+    assert year_to_date(period) is expected
