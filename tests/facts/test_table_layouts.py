@@ -137,10 +137,10 @@ def test_tables_division_table_with_reported_and_organic_change(lexicon) -> None
     )
     doc, mentions = _doc(text, ("Solvik Group",))
     got = _got(link_facts(doc, mentions, lexicon))
-    (coatings,) = got[("Solvik Group", "Coatings", "revenue", "2025-Q3")]
+    (coatings,) = got[("Solvik", "Coatings", "revenue", "2025-Q3")]
     assert (coatings.value, coatings.unit) == (Decimal("866000000"), "CHF")
     assert _change(coatings) == (Decimal("-4"), "percent", "yoy")
-    (group,) = got[("Solvik Group", "", "revenue", "2025-Q3")]
+    (group,) = got[("Solvik", "", "revenue", "2025-Q3")]
     assert (group.value, group.change_value) == (Decimal("2018000000"), Decimal("1"))
     assert not any("elimination" in segment.lower() for _, segment, _, _ in got)
 
