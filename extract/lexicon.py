@@ -81,6 +81,7 @@ CUE_VERDICTS: dict[str, tuple[str, ...]] = {
     "corporate": ("legal", "descriptive"),
     "product_before": ("product",),
     "asset_after": ("asset",),
+    "asset_before": ("asset",),
 }
 _SIGNS = ("", "+", "-")
 _ROLES = ("", "noun", "verb", "change", "block")

@@ -39,6 +39,8 @@ _EVIDENCE_AFTER = re.compile(
     r"got|gave|lost|shipped|carried|raised|raises|announces|announced|delivers|delivered)\b)"
 )
 # Before a name: "shares of Acme", "Acme shares" is covered by the possessive-free rule below.
+# Right after a name: its ticker in brackets ("Acme Foods (NYSE: ACME)", "Acme (B3: ACME3)").
+_TICKER_AFTER = re.compile(r"^\s*\((?:[A-Za-z][\w .&-]{0,20}:\s*)?[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\)")
 _EVIDENCE_BEFORE = re.compile(r"\b(?:shares|stock)\s+(?:of|in)\s+$", re.IGNORECASE)
 _SHARES_AFTER = re.compile(r"^\s+(?:shares|stock)\b")
 
@@ -49,8 +51,9 @@ def _name(mention: Mention) -> str:
 
 def company_evidence(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     """True where the text treats the name as a company: a possessive (``Acme's``), the
-    subject of a verb (``Acme reported``), ``shares of Acme``, or a corporate word in the
-    name as written (``Acme Holdings``, ``Cascara Air``)."""
+    subject of a verb (``Acme reported``), its ticker in brackets (``Acme (NYSE: ACM)``),
+    ``shares of Acme``, or a corporate word in the name as written (``Acme Holdings``,
+    ``Cascara Air``)."""
     words = [w.lower() for w in _NAME_SPLIT.split(mention.text) if w]
     if len(words) > 1 and any(w in vocab.corporate_words for w in words[1:]):
         return True
@@ -58,6 +61,7 @@ def company_evidence(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     before = text[max(0, mention.start - 20) : mention.start]
     return bool(
         _EVIDENCE_AFTER.match(after)
+        or _TICKER_AFTER.match(after)
         or _SHARES_AFTER.match(after)
         or _EVIDENCE_BEFORE.search(before)
     )
@@ -94,6 +98,7 @@ def company_names(
     for org in orgs:
         by_name[_name(org)].append(org)
     product_names = {_name(m) for m in mentions if m.kind == "product"}
+    place_counts = Counter(_name(m) for m in mentions if m.kind == "place")
     lower_words = {w for w in _WORD.findall(text) if w.islower()}
     verdict: dict[str, str] = {}
     for name, group in by_name.items():
@@ -102,8 +107,20 @@ def company_names(
             vocab.product_before.search(text, max(0, m.start - 30), m.start) for m in group
         ):
             verdict[name] = "product"
-        elif not evidence and any(vocab.asset_after.match(text[m.end : m.end + 30]) for m in group):
-            verdict[name] = "place"
+        elif _is_metric(name, lexicon):
+            verdict[name] = "drop"  # "PCL was $351 million": a metric's acronym, never a company
+        elif (
+            not evidence and any(vocab.asset_after.match(text[m.end : m.end + 30]) for m in group)
+        ) or (
+            not _corporate(name, vocab)
+            and (
+                place_counts[name] > len(group)
+                or any(
+                    vocab.asset_before.search(text, max(0, m.start - 30), m.start) for m in group
+                )
+            )
+        ):
+            verdict[name] = "place"  # "the Tarrow mine", "new wells at Tarrow", mostly a place
         elif not evidence and " " not in name.strip() and name.lower() in lower_words:
             verdict[name] = "drop"  # "Outlook", "Gross" (profit): a common word as a heading
         elif (
@@ -129,6 +146,18 @@ def company_names(
         else:
             out.append(dataclasses.replace(mention, kind=kind))
     return out
+
+
+def _corporate(name: str, vocab: Vocabulary) -> bool:
+    """A corporate word after the first word of the name (``Tarrow Energy``)."""
+    words = [w.lower() for w in _NAME_SPLIT.split(name) if w]
+    return any(w in vocab.corporate_words for w in words[1:])
+
+
+def _is_metric(name: str, lexicon: MetricLexicon) -> bool:
+    """The whole name is a metric phrase of the lexicon (``PCL``, ``EBITDA``)."""
+    found = lexicon.find_metrics(name, 0, len(name))
+    return any(m.start == 0 and m.end == len(name) for m in found)
 
 
 def _metric_after(text: str, mention: Mention, lexicon: MetricLexicon) -> bool:
@@ -193,6 +222,19 @@ def _subject_names(
             short = short + longer[0][len(short) :]
         if short != name:
             renamed[name] = short
+    # An all-caps heading form takes the subject name of the company written in mixed case
+    # ("ACME FOODS LIMITED" beside "Acme Foods Limited ... Acme").
+    by_lower: dict[str, str] = {}
+    for name, group in by_name.items():
+        if verdict.get(name, "org") == "org" and not name.isupper():
+            for m in group:
+                key = _strip_legal(m.text, vocab.legal_words).lower()
+                by_lower.setdefault(key, renamed.get(name, name))
+    for name in by_name:
+        if verdict.get(name, "org") == "org" and name.isupper():
+            subject = by_lower.get(_strip_legal(name, vocab.legal_words).lower())
+            if subject:
+                renamed[name] = subject
     return renamed
 
 

@@ -73,6 +73,7 @@ class Vocabulary:
     product_before: re.Pattern[str]
     #: A site noun right after a name (``the Tarrow mine``).
     asset_after: re.Pattern[str]
+    asset_before: re.Pattern[str]
 
 
 def _phrase(phrase: str) -> str:
@@ -170,4 +171,7 @@ def build_vocabulary(entries: tuple[CueEntry, ...]) -> Vocabulary:
             rf"\b(?:{_alternation(_rows(entries, 'product_before'))})\s+$", flags
         ),
         asset_after=re.compile(rf"^\s+(?:{_alternation(_rows(entries, 'asset_after'))})\b", flags),
+        asset_before=re.compile(
+            rf"\b(?:{_alternation(_rows(entries, 'asset_before'))})\s+(?:at|in)\s+(?:the\s+)?$", flags
+        ),
     )

@@ -121,6 +121,59 @@ SUBJECTS = [
         id="an-acronym-before-a-metric-is-a-kind-not-a-company",
     ),
     pytest.param(
+        "Norvald Bank reported net income of $900 million. PCL was $351 million.",
+        [
+            ("Norvald Bank", "org"),
+            ("$900 million", "money", "900000000", "USD"),
+            ("PCL", "org"),
+            ("$351 million", "money", "351000000", "USD"),
+        ],
+        {"Norvald Bank"},
+        id="a-metric-acronym-is-never-a-company",
+    ),
+    pytest.param(
+        "Tarrow Energy reported results.\nTarrow Energy said production rose 6% to 90,000 "
+        "barrels a day after new wells at Jaspe came on stream. Jaspe produced 20,000 "
+        "barrels a day.",
+        [
+            ("Tarrow Energy", "org"),
+            ("Tarrow Energy", "org"),
+            ("6%", "percent", "6"),
+            ("90,000 barrels", "quantity", "90000", "barrel"),
+            ("Jaspe", "org"),
+            ("Jaspe", "org"),
+            ("20,000 barrels", "quantity", "20000", "barrel"),
+        ],
+        {"Tarrow Energy"},
+        id="a-name-after-wells-at-is-a-site",
+    ),
+    pytest.param(
+        "TARROW ENERGY S.A. - RESULTS\nTarrow Energy S.A. reported results. Tarrow said "
+        "revenue rose 5% to $2 billion.",
+        [
+            ("TARROW ENERGY S.A.", "org", "TARROW ENERGY"),
+            ("Tarrow Energy S.A.", "org", "Tarrow"),
+            ("Tarrow", "org", "Tarrow"),
+            ("5%", "percent", "5"),
+            ("$2 billion", "money", "2000000000", "USD"),
+        ],
+        {"Tarrow"},
+        id="an-all-caps-heading-name-is-the-same-company",
+    ),
+    pytest.param(
+        "Tarrow Energy S.A. (B3: TRWE3) reported results.\nBrent averaged $80 a barrel. "
+        "Revenue rose 5% to $2 billion.",
+        [
+            ("Tarrow Energy S.A.", "org", "Tarrow Energy"),
+            ("Brent", "org"),
+            ("$80", "money", "80", "USD"),
+            ("5%", "percent", "5"),
+            ("$2 billion", "money", "2000000000", "USD"),
+        ],
+        {"Tarrow Energy"},
+        id="a-ticker-in-brackets-is-company-evidence",
+    ),
+    pytest.param(
         "Norvald Bank Q3FY26 net profit climbs 9% to Rs 2,705 crore",
         [
             ("Norvald Bank Q3FY26", "org"),

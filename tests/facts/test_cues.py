@@ -84,7 +84,7 @@ def test_cues_example_shows_verdict(entry: CueEntry) -> None:
         assert [f.modality for f in facts] == [entry.verdict]
     elif entry.cue == "owner":
         assert facts == []
-    elif entry.cue in ("product_before", "asset_after"):
+    elif entry.cue in ("product_before", "asset_after", "asset_before"):
         assert facts
         assert all(f.subject == names[0] for f in facts)
     elif entry.cue in ("generic", "exchange", "news_agency", "not_subject"):

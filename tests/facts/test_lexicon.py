@@ -53,6 +53,8 @@ METRIC_MATCHES = [
         [("profit from recurring operations", "operating_profit")],
     ),
     ("the EBITDA margin", [("EBITDA margin", "ebitda_margin")]),
+    ("adjusted EBITA rose", [("adjusted EBITA", "operating_profit")]),
+    ("its EBITA margin widened", [("EBITA margin", "operating_margin")]),
     ("new car registrations fell", [("new car registrations", "registrations")]),
     # Banks, insurers, airlines and miners (the metric vocabulary of docs/RULES.md).
     ("net interest income rose 6%", [("net interest income", "net_interest_income")]),
