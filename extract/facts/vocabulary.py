@@ -172,6 +172,7 @@ def build_vocabulary(entries: tuple[CueEntry, ...]) -> Vocabulary:
         ),
         asset_after=re.compile(rf"^\s+(?:{_alternation(_rows(entries, 'asset_after'))})\b", flags),
         asset_before=re.compile(
-            rf"\b(?:{_alternation(_rows(entries, 'asset_before'))})\s+(?:at|in)\s+(?:the\s+)?$", flags
+            rf"\b(?:{_alternation(_rows(entries, 'asset_before'))})\s+(?:at|in)\s+(?:the\s+)?$",
+            flags,
         ),
     )
