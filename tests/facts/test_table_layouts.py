@@ -7,8 +7,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from line_docs import line_doc
 
-from extract.document import Paragraph, ParsedDoc
+from extract.document import ParsedDoc
 from extract.facts import link_facts
 from extract.facts.tables import find_tables, header_period
 from extract.facts.tables.layout import glued_header, glued_rows
@@ -23,19 +24,7 @@ def _doc(
     dates: tuple[tuple[str, str], ...] = (),
     reference: date = date(2025, 10, 20),
 ) -> tuple[ParsedDoc, list[Mention]]:
-    lines: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    doc = ParsedDoc(
-        doc_id="release.txt",
-        text=text,
-        reference_date=reference,
-        sentences=tuple(lines),
-        paragraphs=tuple(Paragraph(s, e, "en") for s, e in lines),
-    )
+    doc = line_doc(text, "release.txt", reference)
     mentions = list(find_numbers(text))
     for name in orgs:
         start = text.find(name)

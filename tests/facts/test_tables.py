@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from line_docs import line_doc
 
 from extract.document import Paragraph, ParsedDoc
 from extract.facts import link_facts
@@ -14,19 +15,7 @@ from extract.records import Fact, Mention
 
 
 def _doc(text: str, orgs: tuple[str, ...] = ()) -> tuple[ParsedDoc, list[Mention]]:
-    lines: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append((offset, offset + len(line)))
-        offset += len(line) + 1
-    doc = ParsedDoc(
-        doc_id="table.txt",
-        text=text,
-        reference_date=date(2025, 11, 5),
-        sentences=tuple(lines),
-        paragraphs=tuple(Paragraph(s, e, "en") for s, e in lines),
-    )
+    doc = line_doc(text, "table.txt", date(2025, 11, 5))
     mentions = []
     for name in orgs:
         start = text.find(name)
