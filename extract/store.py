@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from extract.errors import ExtractError
@@ -293,8 +292,7 @@ class Store:
         restat = replaced + [doc_id for doc_id, _, _ in seen]
         if documents:
             self._mark_stale()
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             if replaced:
                 self._delete(TABLE_NAMES, replaced)
             if restat:
@@ -305,21 +303,34 @@ class Store:
                     self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
                 finally:
                     self.con.unregister("batch_rows")
+        stored.update(d.doc_id for d in documents)
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction: committed when the block ends, rolled back when it raises."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        stored.update(d.doc_id for d in documents)
 
-    def _delete(self, tables: Iterable[str], doc_ids: Sequence[str]) -> None:
+    @contextlib.contextmanager
+    def _batch_ids(self, doc_ids: Sequence[str]) -> Iterator[None]:
+        """``doc_ids`` as the view ``batch_ids`` (one column ``doc_id``) inside the block."""
         self.con.register("batch_ids", pa.table({"doc_id": pa.array(doc_ids, pa.string())}))
         try:
+            yield
+        finally:
+            self.con.unregister("batch_ids")
+
+    def _delete(self, tables: Iterable[str], doc_ids: Sequence[str]) -> None:
+        with self._batch_ids(doc_ids):
             for table in tables:
                 self.con.execute(
                     f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM batch_ids)"
                 )
-        finally:
-            self.con.unregister("batch_ids")
 
     def _mark_stale(self) -> None:
         """Record that the exports are behind the tables (kept until the next export)."""
@@ -329,17 +340,13 @@ class Store:
 
     def _gone(self, keep: Iterable[str]) -> list[str]:
         """Stored doc ids not in ``keep``."""
-        keep_df = pd.DataFrame({"doc_id": sorted(set(keep))}, dtype="object")
-        self.con.register("keep_ids", keep_df)
-        try:
+        with self._batch_ids(sorted(set(keep))):
             rows = self._within_memory(
                 lambda: self.con.execute(
                     "SELECT doc_id FROM documents "
-                    "WHERE doc_id NOT IN (SELECT doc_id FROM keep_ids) ORDER BY doc_id"
+                    "WHERE doc_id NOT IN (SELECT doc_id FROM batch_ids) ORDER BY doc_id"
                 ).fetchall()
             )
-        finally:
-            self.con.unregister("keep_ids")
         return [row[0] for row in rows]
 
     def mark_removed(self, keep: Iterable[str]) -> list[str]:
@@ -351,22 +358,14 @@ class Store:
             gone = self._gone(keep)
             if not gone:
                 return []
-            self.con.register("gone_ids", pd.DataFrame({"doc_id": gone}, dtype="object"))
-            self.con.execute("BEGIN TRANSACTION")
-            try:
+            with self._batch_ids(gone), self._transaction():
                 updated = self.con.execute(
                     "UPDATE documents SET status = 'removed', "
                     "error = 'file no longer in the input' "
-                    "WHERE doc_id IN (SELECT doc_id FROM gone_ids) AND status <> 'removed'"
+                    "WHERE doc_id IN (SELECT doc_id FROM batch_ids) AND status <> 'removed'"
                 ).fetchall()
                 if updated and updated[0][0]:
                     self._mark_stale()
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
-            finally:
-                self.con.unregister("gone_ids")
         return gone
 
     def prune(self, keep: Iterable[str]) -> list[str]:
@@ -375,20 +374,9 @@ class Store:
             gone = self._gone(keep)
             if not gone:
                 return []
-            self.con.register("gone_ids", pd.DataFrame({"doc_id": gone}, dtype="object"))
             self._mark_stale()
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                for table in (*TABLE_NAMES, "file_stats"):
-                    self.con.execute(
-                        f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM gone_ids)"
-                    )
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
-            finally:
-                self.con.unregister("gone_ids")
+            with self._transaction():
+                self._delete((*TABLE_NAMES, "file_stats"), gone)
         if self._ids is not None:
             self._ids.difference_update(gone)
         return gone
@@ -403,20 +391,19 @@ class Store:
             return
         with storage_errors(self.path):
             self._mark_stale()
-            self.con.execute("BEGIN TRANSACTION")
-            for (kind, old), new in mapping.items():
-                self.con.execute(
-                    "UPDATE mentions SET canonical = ? WHERE kind = ? AND canonical = ?",
-                    [new, kind, old],
-                )
-                self.con.execute(
-                    "UPDATE entities SET canonical = ? WHERE kind = ? AND canonical = ?",
-                    [new, kind, old],
-                )
-                if kind == "org":
-                    self.con.execute("UPDATE entities SET org = ? WHERE org = ?", [new, old])
-                self.con.execute("UPDATE facts SET subject = ? WHERE subject = ?", [new, old])
-            self.con.execute("COMMIT")
+            with self._transaction():
+                for (kind, old), new in mapping.items():
+                    self.con.execute(
+                        "UPDATE mentions SET canonical = ? WHERE kind = ? AND canonical = ?",
+                        [new, kind, old],
+                    )
+                    self.con.execute(
+                        "UPDATE entities SET canonical = ? WHERE kind = ? AND canonical = ?",
+                        [new, kind, old],
+                    )
+                    if kind == "org":
+                        self.con.execute("UPDATE entities SET org = ? WHERE org = ?", [new, old])
+                    self.con.execute("UPDATE facts SET subject = ? WHERE subject = ?", [new, old])
 
     def read(self) -> Tables:
         """All four tables, sorted deterministically."""
