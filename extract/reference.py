@@ -15,6 +15,7 @@ full date in the text is never taken from a period end (``the quarter ended Sept
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -130,6 +131,19 @@ def _parse_header_match(m: re.Match[str]) -> tuple[str, date] | None:
     return stamp.isoformat(timespec="minutes"), day
 
 
+def _head_lines(text: str, max_lines: int) -> Iterator[str]:
+    """The first ``max_lines`` non-empty lines of ``text``, stripped."""
+    seen = 0
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > max_lines:
+            return
+        yield stripped
+
+
 def header_datetime(text: str, *, max_lines: int = 8) -> tuple[str, date] | None:
     """A date or date-time standing in one of the first ``max_lines`` non-empty lines.
 
@@ -140,14 +154,7 @@ def header_datetime(text: str, *, max_lines: int = 8) -> tuple[str, date] | None
     opening a paragraph (``NEW YORK, Feb. 6, 2025 (Newswire) --``: place in capitals, date,
     optional source, dash) counts too, however long its paragraph.
     """
-    seen = 0
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        seen += 1
-        if seen > max_lines:
-            break
+    for stripped in _head_lines(text, max_lines):
         if len(stripped) > _MAX_HEADER_CHARS and not _LABEL.match(stripped):
             continue
         for form in _HEADER_FORMS:
@@ -193,14 +200,7 @@ def _dated(value: str) -> Dateline | None:
 
 def find_dateline(text: str, *, max_lines: int = _DATELINE_LINES) -> Dateline | None:
     """The wire dateline opening one of the first ``max_lines`` non-empty lines, or ``None``."""
-    seen = 0
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        seen += 1
-        if seen > max_lines:
-            break
+    for stripped in _head_lines(text, max_lines):
         m = _DATELINE.match(stripped) or _DATELINE_NO_PLACE.match(stripped)
         if m is not None:
             found = _dated(m["date"])
