@@ -81,17 +81,7 @@ def attach_change(
     changes: list[Mention],
 ) -> None:
     if ORGANIC_BEFORE.search(text, sentence.span[0], change.start):
-        anchor = change_anchor(change, anchors, sentence, text)
-        if anchor is not None:
-            drafts.append(
-                Draft(
-                    metric=anchor.label,
-                    sentence=sentence.span,
-                    anchor=anchor,
-                    change=change,
-                    change_sign=sign,
-                )
-            )
+        _change_alone(change, sign, drafts, anchors, sentence, text)
         return
     # "slipped 3% to $450 million": the level introduced right after the change takes it.
     for draft in drafts:
@@ -172,18 +162,29 @@ def attach_change(
         if no_other:
             first.change, first.change_sign = change, sign
             return
+    _change_alone(change, sign, drafts, anchors, sentence, text)
+
+
+def _change_alone(
+    change: Mention,
+    sign: int,
+    drafts: list[Draft],
+    anchors: list[LexiconMatch],
+    sentence: Sentence,
+    text: str,
+) -> None:
+    """A draft of its own for a change with no level, on the metric phrase it belongs to."""
     anchor = change_anchor(change, anchors, sentence, text)
-    if anchor is None:
-        return
-    drafts.append(
-        Draft(
-            metric=anchor.label,
-            sentence=sentence.span,
-            anchor=anchor,
-            change=change,
-            change_sign=sign,
+    if anchor is not None:
+        drafts.append(
+            Draft(
+                metric=anchor.label,
+                sentence=sentence.span,
+                anchor=anchor,
+                change=change,
+                change_sign=sign,
+            )
         )
-    )
 
 
 def is_this_year(change: Mention, sentence: Sentence, text: str) -> bool:

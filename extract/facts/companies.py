@@ -54,8 +54,7 @@ def company_evidence(text: str, mention: Mention, vocab: Vocabulary) -> bool:
     subject of a verb (``Acme reported``), its ticker in brackets (``Acme (NYSE: ACM)``),
     ``shares of Acme``, or a corporate word in the name as written (``Acme Holdings``,
     ``Cascara Air``)."""
-    words = [w.lower() for w in _NAME_SPLIT.split(mention.text) if w]
-    if len(words) > 1 and any(w in vocab.corporate_words for w in words[1:]):
+    if _corporate(mention.text, vocab):
         return True
     after = text[mention.end : mention.end + 60]
     before = text[max(0, mention.start - 20) : mention.start]
